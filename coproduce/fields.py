@@ -50,8 +50,12 @@ class PhoneHashField(models.CharField):
         kwargs["source"] = self.source
         return name, path, args, kwargs
 
-    def pre_save(self, model_instance, add):
+    def refresh(self, model_instance) -> str:
+        """Set and return the hash for the instance's current number ("" when it has none)."""
         number = getattr(model_instance, self.source) or ""
         value = phone_hash(number) if number else ""
         setattr(model_instance, self.attname, value)
         return value
+
+    def pre_save(self, model_instance, add):
+        return self.refresh(model_instance)

@@ -128,6 +128,10 @@ class Person(models.Model):
             return self.display_name
         return f"Person #{self.pk}" if self.pk else "New person"
 
+    def clean(self) -> None:
+        # The hash must be current before unique constraints are validated.
+        self._meta.get_field("phone_hash").refresh(self)
+
     @property
     def is_opted_out(self) -> bool:
         return self.opted_out_at is not None
