@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.users import apps as wagtail_users_apps
 
 
 class CoproduceConfig(AppConfig):
@@ -6,3 +7,10 @@ class CoproduceConfig(AppConfig):
     label = "coproduce"
     verbose_name = "Coproduce core"
     default_auto_field = "django.db.models.BigAutoField"
+
+
+class CoproduceUsersConfig(wagtail_users_apps.WagtailUsersAppConfig):
+    """Wagtail's users app, with user screens that set staff areas and the national role."""
+
+    default = False
+    user_viewset = "coproduce.viewsets.StaffUserViewSet"

@@ -17,6 +17,13 @@ class Area(models.Model):
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+    sms_number = models.CharField(
+        "SMS number",
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text="The Twilio number people text in this area, e.g. +447700900000.",
+    )
     is_active = models.BooleanField(default=True)
 
     class Meta:
@@ -49,6 +56,15 @@ class User(AbstractUser):
         "national role",
         default=False,
         help_text="Sees every area, e.g. for national reporting.",
+    )
+
+    is_on_call = models.BooleanField(
+        "on call",
+        default=False,
+        help_text="Gets an alert by text and email when a message suggests someone is at risk.",
+    )
+    on_call_phone = EncryptedTextField(
+        "on-call phone", blank=True, help_text="Mobile for urgent alerts. Stored encrypted."
     )
 
     @property

@@ -5,3 +5,10 @@ class SurveysConfig(AppConfig):
     name = "surveys"
     label = "surveys"
     verbose_name = "Feedback"
+
+    def ready(self) -> None:
+        from sms.handlers import register
+
+        from . import sms_feedback
+
+        register(sms_feedback.HANDLER, sms_feedback.handle)

@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "coproduce.apps.CoproduceUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -164,6 +164,20 @@ TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN")
 TWILIO_FROM_NUMBER = env("TWILIO_FROM_NUMBER")
 TWILIO_MESSAGING_SERVICE_SID = env("TWILIO_MESSAGING_SERVICE_SID")
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL")
+# Tests point the real twilio client at a local fake server with this.
+TWILIO_API_BASE_URL = env("TWILIO_API_BASE_URL")
+SMS_CONVERSATION_WINDOW_HOURS = env_int("SMS_CONVERSATION_WINDOW_HOURS", 6)
+# Prompts, invitations and reminders wait for morning (Europe/London).
+SMS_QUIET_HOURS_START = env("SMS_QUIET_HOURS_START", "21:00")
+SMS_QUIET_HOURS_END = env("SMS_QUIET_HOURS_END", "09:00")
+# At most one unprompted feedback invitation per person in this many days.
+SMS_PROMPT_MIN_DAYS = env_int("SMS_PROMPT_MIN_DAYS", 7)
+# Loop guard: never more than this many texts to one number in this many seconds.
+SMS_LOOP_LIMIT = env_int("SMS_LOOP_LIMIT", 15)
+SMS_LOOP_WINDOW_SECONDS = env_int("SMS_LOOP_WINDOW_SECONDS", 30)
+SMS_SEND_MAX_ATTEMPTS = env_int("SMS_SEND_MAX_ATTEMPTS", 6)
+# Extra words or phrases that suggest risk, added to the built-in list (comma-separated).
+SMS_EXTRA_SAFEGUARDING_PHRASES = env_list("SMS_EXTRA_SAFEGUARDING_PHRASES")
 
 # Phone numbers: Fernet keys (comma-separated, newest first, so keys can be rotated) and a
 # separate key for the lookup hash. Dev/test settings supply throwaway keys.

@@ -19,3 +19,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None
+
+# Lets the admin's SMS simulator sign its requests on a fresh clone.
+TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", "dev-only-twilio-auth-token")

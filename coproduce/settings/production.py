@@ -39,3 +39,9 @@ STORAGES = {
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+if SMS_BACKEND == "twilio":  # noqa: F405
+    TWILIO_ACCOUNT_SID = require("TWILIO_ACCOUNT_SID")
+    TWILIO_AUTH_TOKEN = require("TWILIO_AUTH_TOKEN")
+    if not (TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID):  # noqa: F405
+        require("TWILIO_FROM_NUMBER")

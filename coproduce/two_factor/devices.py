@@ -20,6 +20,8 @@ BACKUP_DEVICE_NAME = "Backup codes"
 @dataclass(frozen=True)
 class VerifyResult:
     device: object | None
+    # Only set when a device was locked before the code arrived: one wrong code locks a device
+    # briefly, and the user should hear that the code was wrong, not that they must wait.
     locked_until: datetime | None = None
 
 
@@ -39,35 +41,35 @@ def normalise_code(code: str) -> str:
     return "".join((code or "").split()).replace("-", "").lower()
 
 
+def locked_until(device) -> datetime | None:
+    """When a device throttled after wrong codes will check a code again; None if it will now."""
+    allowed, details = device.verify_is_allowed()
+    return None if allowed else (details or {}).get("locked_until")
+
+
 def verify_code(user, code: str) -> VerifyResult:
     """Check ``code`` against the user's confirmed devices.
 
-    Returns the device that accepted it, or the time the user may try again when every
-    device is locked by throttling. Each wrong code counts against each device it was tried on.
+    Returns the device that accepted it. When none did, ``locked_until`` says when the user may
+    try again if a device the code could fit was locked and so never checked it. A wrong code
+    counts against each device that checked it.
     """
     code = normalise_code(code)
-    locked_until = None
+    # App codes are six digits, backup codes eight letters and digits: try each code only
+    # where it could fit, so one slip doesn't lock both.
+    looks_like_app_code = code.isdigit() and len(code) == 6
+    latest_lock = None
     with transaction.atomic():
         for device in devices_for_user(user, confirmed=True, for_verify=True):
-            allowed, details = device.verify_is_allowed()
-            if not allowed:
-                until = (details or {}).get("locked_until")
-                if until and (locked_until is None or until > locked_until):
-                    locked_until = until
-                continue
-            # App codes are six digits, backup codes eight letters and digits: try each code
-            # only where it could fit, so one slip doesn't lock both.
-            looks_like_app_code = code.isdigit() and len(code) == 6
             if isinstance(device, TOTPDevice) != looks_like_app_code:
+                continue
+            until = locked_until(device)
+            if until is not None:
+                latest_lock = until if latest_lock is None else max(latest_lock, until)
                 continue
             if device.verify_token(code):
                 return VerifyResult(device=device)
-            details_after = device.verify_is_allowed()[1] or {}
-            if details_after.get("locked_until"):
-                until = details_after["locked_until"]
-                if locked_until is None or until > locked_until:
-                    locked_until = until
-    return VerifyResult(device=None, locked_until=locked_until)
+    return VerifyResult(device=None, locked_until=latest_lock)
 
 
 @transaction.atomic

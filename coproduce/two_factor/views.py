@@ -1,5 +1,6 @@
 import base64
 import logging
+import math
 from urllib.parse import urlencode
 
 import django_otp
@@ -17,6 +18,7 @@ from django_otp.decorators import otp_required
 from .devices import (
     confirm_app_device,
     has_confirmed_device,
+    locked_until,
     pending_app_device,
     replace_backup_codes,
     verify_code,
@@ -41,8 +43,8 @@ def _with_next(url_name: str, next_url: str) -> str:
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
-def _lockout_message(locked_until) -> str:
-    seconds = max(1, int((locked_until - timezone.now()).total_seconds()) + 1)
+def _lockout_message(until) -> str:
+    seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
     return (
         f"Too many wrong codes. Wait {seconds} second{'s' if seconds != 1 else ''}, then try again."
     )
@@ -91,16 +93,17 @@ def setup(request):
     form = SetupCodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        codes = confirm_app_device(device, form.cleaned_data["code"])
+        # A wrong code locks the device briefly; only a code sent while it was already locked
+        # goes unchecked and earns the "wait" message.
+        wait_until = locked_until(device)
+        codes = None if wait_until else confirm_app_device(device, form.cleaned_data["code"])
         if codes is not None:
             device.refresh_from_db()
             django_otp.login(request, device)
             request.session[NEW_CODES_SESSION_KEY] = codes
             return redirect(_with_next("two_factor:backup_codes", next_url))
-        device.refresh_from_db()
-        allowed, details = device.verify_is_allowed()
-        if not allowed and details and details.get("locked_until"):
-            form.add_error("code", _lockout_message(details["locked_until"]))
+        if wait_until:
+            form.add_error("code", _lockout_message(wait_until))
             status = 429
         else:
             form.add_error("code", "That code didn't work. Check the time on your phone is right.")

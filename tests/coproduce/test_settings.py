@@ -83,6 +83,6 @@ def test_dev_settings_default_to_a_sqlite_file_in_the_project(settings):
 
 
 def test_integrations_are_switched_by_settings(settings):
-    # Tests run on the locmem SMS backend and run tasks immediately.
+    # Tests run on the locmem SMS backend and the real database task queue.
     assert settings.SMS_BACKEND == "locmem"
-    assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
+    assert settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"

@@ -1,0 +1,255 @@
+"""Handling a text someone sent us: store first, then keywords, safeguarding, conversation.
+
+``store_inbound`` commits the raw message before anything else runs, so whatever fails later
+the message is kept (marked FAILED, reprocessed by ``manage.py reprocess_sms``).
+"""
+
+import json
+import logging
+import re
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from coproduce.models import Area, Person
+from coproduce.phones import InvalidPhoneNumber, normalise_phone
+
+from . import keywords
+from .conversations import current_conversation
+from .handlers import DEFAULT_HANDLER, Inbound, get_handler
+from .models import Attention, Message
+from .outbound import loop_guard_allows, queue_message
+from .safeguarding import suggests_risk
+from .texts import render_text
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY = 5000  # Twilio caps at 1,600; anything longer is kept in ``raw`` in full.
+
+AUTO_REPLY = re.compile(
+    r"auto(matic)?[- ]?reply|out of (the )?office|this (number|inbox) is not monitored|"
+    r"i'?m driving|do not reply to this|message could not be delivered|voicemail",
+    re.IGNORECASE,
+)
+
+
+def _clean(value: str) -> str:
+    # NUL can't be stored in PostgreSQL text; nothing else is altered.
+    return (value or "").replace("\x00", "\ufffd")
+
+
+def store_inbound(params) -> tuple[Message, bool]:
+    """Store Twilio's POST as a Message, once per MessageSid. Returns (message, created).
+
+    Runs in its own transaction and commits before returning. A second post of the same
+    MessageSid, even concurrent, returns the first row with created=False.
+    """
+    sid = _clean(params.get("MessageSid") or params.get("SmsSid") or "")[:64] or None
+    sender = _clean(params.get("From", "")).strip()
+    to = _clean(params.get("To", "")).strip()[:32]
+    raw = json.dumps({key: [_clean(v) for v in params.getlist(key)] for key in params})
+    try:
+        e164 = normalise_phone(sender) if sender.startswith("+") else ""
+    except InvalidPhoneNumber:
+        e164 = ""
+    try:
+        num_media = max(0, min(int(params.get("NumMedia") or 0), 99))
+    except ValueError:
+        num_media = 0
+    message = Message(
+        direction=Message.Direction.INBOUND,
+        status=Message.Status.RECEIVED,
+        provider_sid=sid,
+        phone=e164 or sender,
+        our_number=to,
+        area=area_for_number(to),
+        body=_clean(params.get("Body", ""))[:MAX_BODY],
+        num_media=num_media,
+        raw=raw,
+    )
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        if sid is None:
+            raise
+        return Message.objects.get(provider_sid=sid), False
+    return message, True
+
+
+def area_for_number(our_number: str) -> Area | None:
+    """The area whose SMS number was texted; the first active area if none matches."""
+    areas = Area.objects.filter(is_active=True)
+    if our_number:
+        match = areas.filter(sms_number=our_number).first()
+        if match is not None:
+            return match
+    return areas.order_by("pk").first()
+
+
+@transaction.atomic
+def process_inbound(message_id: int) -> list[str]:
+    """Act on a stored inbound message and return the reply texts for the TwiML answer.
+
+    Each reply is also stored as an outbound Message. Raises on failure (the caller marks the
+    message FAILED); calling it again on a PROCESSED message does nothing.
+    """
+    message = Message.objects.select_for_update().get(pk=message_id)
+    if message.status == Message.Status.PROCESSED:
+        return []
+    now = timezone.now()
+    replies: list[str] = []
+
+    person, first_contact = _find_or_create_person(message)
+    if person is None:
+        _flag(message, Attention.Reason.UNUSUAL_SENDER, "Sender is not a phone number we can reply to.")
+        return _finish(message, [], person=None)
+
+    body = message.body.strip()
+    keyword = keywords.keyword_of(body)
+    if keyword in keywords.OPT_OUT:
+        message.kind = Message.Kind.KEYWORD
+        person.opt_out(at=now)
+        from .models import Conversation
+
+        Conversation.objects.filter(person=person, closed_at__isnull=True).update(closed_at=now)
+        # Twilio answers STOP itself; a second text from us would be unwelcome.
+        return _finish(message, [], person=person)
+    if keyword in keywords.OPT_IN:
+        message.kind = Message.Kind.KEYWORD
+        person.opt_in()
+        return _finish(message, [render_text("opted_in", area=message.area)], person=person)
+    if keyword in keywords.HELP:
+        message.kind = Message.Kind.KEYWORD
+        area_name = message.area.name if message.area else ""
+        return _finish(message, [render_text("help", area=message.area, area_name=area_name)], person=person)
+
+    if first_contact:
+        replies.append(render_text("privacy_note", area=message.area))
+
+    at_risk = suggests_risk(body)
+    if at_risk:
+        replies.append(render_text("safeguarding", area=message.area))
+        _flag(message, Attention.Reason.SAFEGUARDING, body[:300])
+        alert_on_call_staff(message)
+    if keywords.looks_like_opt_out_request(body):
+        _flag(message, Attention.Reason.POSSIBLE_OPT_OUT, body[:300])
+    if message.num_media:
+        _flag(message, Attention.Reason.MEDIA, f"{message.num_media} picture(s) or file(s)")
+
+    if not body:
+        replies.append(render_text("media" if message.num_media else "empty", area=message.area))
+        return _finish(message, replies, person=person)
+
+    conversation = current_conversation(person, at=now)
+    handler = get_handler(conversation.handler if conversation else DEFAULT_HANDLER)
+    handler_replies = handler(
+        Inbound(
+            message=message,
+            person=person,
+            area=message.area,
+            conversation=conversation,
+            safeguarding=at_risk,
+        )
+    )
+    if not at_risk:
+        replies.extend(handler_replies)
+    if AUTO_REPLY.search(body):
+        # Never answer an auto-reply: two robots can text each other all night.
+        replies = []
+    return _finish(message, replies, person=person)
+
+
+def _find_or_create_person(message: Message) -> tuple[Person | None, bool]:
+    if not message.phone.startswith("+") or message.area is None:
+        return None, False
+    existing = Person.objects.filter(area=message.area, phone_hash=message.phone_hash).first()
+    if existing is not None:
+        return existing, False
+    person = Person(area=message.area, phone=message.phone, is_cohort_member=True)
+    person.save()
+    return person, True
+
+
+def _finish(message: Message, replies: list[str], *, person: Person | None) -> list[str]:
+    now = timezone.now()
+    if replies and message.phone_hash and not loop_guard_allows(
+        message.phone_hash, extra=len(replies), at=now
+    ):
+        logger.warning("Loop guard: not replying to message %s", message.pk)
+        replies = []
+    message.person = person
+    message.status = Message.Status.PROCESSED
+    message.processed_at = now
+    message.save(update_fields=["person", "status", "processed_at", "kind", "conversation"])
+    Message.objects.bulk_create(
+        [
+            Message(
+                direction=Message.Direction.OUTBOUND,
+                kind=Message.Kind.REPLY,
+                status=Message.Status.REPLIED,
+                area=message.area,
+                person=person,
+                phone=message.phone,
+                phone_hash=message.phone_hash,
+                our_number=message.our_number,
+                conversation=message.conversation,
+                in_reply_to=message,
+                body=reply,
+                created_at=now,
+                status_updated_at=now,
+            )
+            for reply in replies
+        ]
+    )
+    return replies
+
+
+def _flag(message: Message, reason: str, detail: str = "") -> None:
+    Attention.objects.get_or_create(
+        message=message, reason=reason, defaults={"area": message.area, "detail": detail[:300]}
+    )
+
+
+def alert_on_call_staff(message: Message) -> None:
+    """Tell the area's on-call staff (or, if nobody is on call, its coordinators) by text and
+    email, through the task queue. The alert holds no personal details: staff look in the
+    admin."""
+    from coproduce.roles import AREA_ADMIN, COORDINATOR
+
+    from .tasks import send_email_alert_task
+
+    User = get_user_model()
+    in_area = User.objects.filter(is_active=True).filter(
+        Q(areas=message.area) | Q(is_national=True)
+    )
+    on_call = in_area.filter(is_on_call=True).distinct()
+    if not on_call.exists():
+        on_call = in_area.filter(groups__name__in=[COORDINATOR, AREA_ADMIN]).distinct()
+    area_name = message.area.name if message.area else ""
+    text = render_text("staff_alert", area=message.area, area_name=area_name)
+    for user in on_call:
+        if user.on_call_phone:
+            queue_message(body=text, kind=Message.Kind.ALERT, area=message.area, phone=user.on_call_phone)
+    emails = sorted({user.email for user in on_call if user.email})
+    if emails:
+        transaction.on_commit(
+            lambda: send_email_alert_task.enqueue(
+                f"Safeguarding alert: {area_name}",
+                f"A text received in {area_name} may show someone at risk.\n"
+                "Please check 'Needs attention' in the Coproduce admin now.",
+                emails,
+            )
+        )
+
+
+def mark_failed(message_id: int, error: BaseException) -> None:
+    """Keep a message whose processing failed, and put it in front of staff."""
+    with transaction.atomic():
+        message = Message.objects.select_for_update().get(pk=message_id)
+        message.status = Message.Status.FAILED
+        message.error_message = f"{type(error).__name__}: {error}"[:300]
+        message.save(update_fields=["status", "error_message"])
+        _flag(message, Attention.Reason.PROCESSING_FAILED, message.error_message)

@@ -1,0 +1,134 @@
+"""The feedback conversation by text, registered with ``sms`` as the "feedback" handler.
+
+  "HOSTEL"              -> ask "How did Hope House make you feel today? Reply 1-5"
+  "4" / "good" / "🙂"    -> score kept, then "Anything else you want to tell us?"
+  "the staff were kind" -> added to their words, "Thank you"
+
+Every message becomes part of a Response (channel SMS) with what is known of service, score
+and words. A reply after the conversation window is new feedback, not an old answer.
+"""
+
+import re
+
+from coproduce.models import Consent, Service
+from sms.conversations import start_conversation
+from sms.handlers import Inbound
+from sms.texts import render_text
+
+from .models import Response
+from .redaction import redact
+from .scores import parse_score
+from .services import find_service
+
+HANDLER = "feedback"
+STEP_SCORE = "score"
+STEP_MORE = "more"
+NOTHING_MORE = re.compile(
+    r"^\s*(no|nope|nah|no thanks?|no thank you|nothing|that'?s all|thats it|all good)\W*$", re.I
+)
+
+
+def handle(inbound: Inbound) -> list[str]:
+    conversation = inbound.conversation
+    if conversation is None or conversation.handler != HANDLER:
+        return _new_feedback(inbound)
+    if conversation.step == STEP_SCORE:
+        return _answer_to_score(inbound)
+    if conversation.step == STEP_MORE:
+        return _answer_to_more(inbound)
+    return _new_feedback(inbound)
+
+
+def _new_response(inbound: Inbound, *, service: Service | None, **fields) -> Response:
+    return Response(
+        area=inbound.area,
+        channel=Response.Channel.SMS,
+        person=inbound.person,
+        service=service,
+        is_safeguarding=inbound.safeguarding,
+        consent_to_quote=inbound.person.has_consent(Consent.Kind.QUOTE_WORDS),
+        **fields,
+    )
+
+
+def _save(response: Response) -> None:
+    response.redacted_text = redact(response.text)
+    response.full_clean()
+    response.save()
+
+
+def _new_feedback(inbound: Inbound) -> list[str]:
+    body = inbound.message.body.strip()
+    service, rest = find_service(body, area=inbound.area)
+    score = parse_score(rest) if service else parse_score(body)
+    words = score.rest if score else rest if service else body
+    response = _new_response(
+        inbound, service=service, feeling_score=score.value if score else None, text=words
+    )
+    if service is not None and score is None:
+        step, reply = STEP_SCORE, render_text("ask_score", area=inbound.area, service=service.name)
+    elif score is not None:
+        step, reply = STEP_MORE, render_text("ask_more", area=inbound.area)
+    else:
+        step, reply = "", render_text("thanks", area=inbound.area)
+    return _continue(inbound, response, step=step, reply=reply)
+
+
+def _continue(inbound: Inbound, response: Response, *, step: str, reply: str) -> list[str]:
+    """Save the response and move the conversation to ``step`` ("" closes it)."""
+    if inbound.safeguarding:
+        # Someone who may be at risk gets signposting and a person, not more questions.
+        step = ""
+    conversation = inbound.conversation
+    if step and (conversation is None or conversation.handler != HANDLER):
+        conversation = start_conversation(person=inbound.person, handler=HANDLER, step=step)
+    elif step:
+        conversation.advance(step=step)
+    elif conversation is not None:
+        conversation.close()
+    response.conversation = conversation
+    _save(response)
+    if conversation is not None:
+        context = {**conversation.context, "response_id": response.pk}
+        if response.service_id:
+            context["service_id"] = response.service_id
+        conversation.context = context
+        conversation.save(update_fields=["context"])
+    inbound.message.conversation = conversation
+    return [reply]
+
+
+def _current_response(inbound: Inbound) -> Response:
+    """The response this conversation is building, or a new one (after a staff prompt)."""
+    context = inbound.conversation.context
+    response = Response.objects.filter(pk=context.get("response_id")).first()
+    if response is not None:
+        return response
+    service = Service.objects.filter(pk=context.get("service_id"), area=inbound.area).first()
+    return _new_response(inbound, service=service, text="")
+
+
+def _answer_to_score(inbound: Inbound) -> list[str]:
+    body = inbound.message.body.strip()
+    response = _current_response(inbound)
+    score = parse_score(body, expecting=True)
+    if score is not None:
+        response.feeling_score = score.value
+        response.add_text(score.rest)
+        return _continue(
+            inbound, response, step=STEP_MORE, reply=render_text("ask_more", area=inbound.area)
+        )
+    response.add_text(body)
+    if not inbound.conversation.context.get("asked_again") and response.service_id:
+        inbound.conversation.context["asked_again"] = True
+        reply = render_text("ask_score_again", area=inbound.area, service=response.service.name)
+        return _continue(inbound, response, step=STEP_SCORE, reply=reply)
+    return _continue(inbound, response, step="", reply=render_text("thanks", area=inbound.area))
+
+
+def _answer_to_more(inbound: Inbound) -> list[str]:
+    body = inbound.message.body.strip()
+    response = _current_response(inbound)
+    if not NOTHING_MORE.match(body):
+        response.add_text(body)
+    return _continue(inbound, response, step="", reply=render_text("thanks", area=inbound.area))

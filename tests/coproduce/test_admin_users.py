@@ -1,0 +1,138 @@
+"""Staff user screens: only a superuser gives someone areas or the national role."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from coproduce.models import User
+from tests.coproduce.admin_checks import assert_refused
+from tests.factories import UserFactory
+
+NEW_PASSWORD = "plain-lantern-orbit-47"
+
+
+def user_form(**overrides):
+    data = {
+        "username": "newstaff",
+        "email": "newstaff@example.org",
+        "first_name": "New",
+        "last_name": "Staff",
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def user_manager(area):
+    """A non-superuser allowed to manage user accounts (no standard role may)."""
+    manager = UserFactory(username="manager", areas=[area])
+    manager.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["access_admin", "add_user", "change_user", "view_user"]
+        )
+    )
+    return manager
+
+
+def test_superuser_creates_staff_with_areas_and_national_role(
+    verified_client, superuser, area, other_area
+):
+    client = verified_client(superuser)
+
+    response = client.post(
+        reverse("wagtailusers_users:add"),
+        user_form(areas=[area.pk, other_area.pk], is_national="on"),
+    )
+
+    assert response.status_code == 302
+    created = User.objects.get(username="newstaff")
+    assert set(created.areas.all()) == {area, other_area}
+    assert created.is_national
+
+
+def test_superuser_changes_someones_areas(verified_client, superuser, coordinator, other_area):
+    client = verified_client(superuser)
+
+    response = client.post(
+        reverse("wagtailusers_users:edit", args=[coordinator.pk]),
+        user_form(
+            username="coordinator",
+            email="coordinator@example.org",
+            password1="",
+            password2="",
+            is_active="on",
+            areas=[other_area.pk],
+        ),
+    )
+
+    assert response.status_code == 302
+    coordinator.refresh_from_db()
+    assert list(coordinator.areas.all()) == [other_area]
+    assert not coordinator.is_national
+
+
+def test_superuser_sees_area_and_national_fields(verified_client, superuser, coordinator):
+    client = verified_client(superuser)
+
+    add = client.get(reverse("wagtailusers_users:add"))
+    edit = client.get(reverse("wagtailusers_users:edit", args=[coordinator.pk]))
+
+    for response in (add, edit):
+        assert b'name="areas"' in response.content
+        assert b'name="is_national"' in response.content
+
+
+def test_other_user_managers_do_not_get_area_or_national_fields(
+    verified_client, user_manager, coordinator
+):
+    response = verified_client(user_manager).get(
+        reverse("wagtailusers_users:edit", args=[coordinator.pk])
+    )
+
+    assert response.status_code == 200
+    assert b'name="areas"' not in response.content
+    assert b'name="is_national"' not in response.content
+
+
+def test_other_user_managers_cannot_set_areas_or_national_role_by_post(
+    verified_client, user_manager, coordinator, area, other_area
+):
+    client = verified_client(user_manager)
+
+    response = client.post(
+        reverse("wagtailusers_users:edit", args=[coordinator.pk]),
+        user_form(
+            username="coordinator",
+            email="coordinator@example.org",
+            first_name="Co",
+            password1="",
+            password2="",
+            is_active="on",
+            areas=[other_area.pk],
+            is_national="on",
+        ),
+    )
+
+    assert response.status_code == 302
+    coordinator.refresh_from_db()
+    assert coordinator.first_name == "Co"
+    assert list(coordinator.areas.all()) == [area]
+    assert not coordinator.is_national
+
+
+def test_new_user_made_by_a_non_superuser_gets_no_areas(verified_client, user_manager, area):
+    client = verified_client(user_manager)
+
+    client.post(reverse("wagtailusers_users:add"), user_form(areas=[area.pk], is_national="on"))
+
+    created = User.objects.get(username="newstaff")
+    assert not created.areas.exists()
+    assert not created.is_national
+
+
+def test_coordinator_cannot_open_user_screens(verified_client, coordinator):
+    response = verified_client(coordinator).get(reverse("wagtailusers_users:index"))
+
+    assert_refused(response)
