@@ -29,6 +29,8 @@ class AreaScopedForm(WagtailAdminModelForm):
         area_field.queryset = self.for_user.visible_areas()
         if not self.for_user.sees_all_areas:
             area_field.required = True
+        if not area_field.required:
+            area_field.empty_label = "Shared by every area"
         areas = list(area_field.queryset[:2])
         if area_field.required and len(areas) == 1 and self.instance.pk is None:
             self.initial.setdefault("area", areas[0].pk)
@@ -47,7 +49,7 @@ class PersonForm(AreaScopedForm):
             .by_phone(person.phone)
             .exclude(pk=person.pk)
         )
-        if False:
+        if clash.exists():
             self.add_error("phone" if "phone" in self.fields else None, DUPLICATE_PHONE_MESSAGE)
 
 

@@ -10,8 +10,8 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from coproduce.models import Person
-from coproduce.views import ScopedInspectView
 from coproduce.phones import InvalidPhoneNumber, normalise_phone, phone_hash
+from coproduce.views import ScopedInspectView
 
 from .forms import FeedbackPromptForm, SimulatorForm
 from .models import Attention, Message

@@ -19,7 +19,7 @@ from coproduce.phones import InvalidPhoneNumber, normalise_phone
 from . import keywords
 from .conversations import current_conversation
 from .handlers import DEFAULT_HANDLER, Inbound, get_handler
-from .models import Attention, Message
+from .models import Attention, Conversation, Message
 from .outbound import loop_guard_allows, queue_message
 from .safeguarding import suggests_risk
 from .texts import render_text
@@ -50,10 +50,7 @@ def store_inbound(params) -> tuple[Message, bool]:
     sender = _clean(params.get("From", "")).strip()
     to = _clean(params.get("To", "")).strip()[:32]
     raw = json.dumps({key: [_clean(v) for v in params.getlist(key)] for key in params})
-    try:
-        e164 = normalise_phone(sender) if sender.startswith("+") else ""
-    except InvalidPhoneNumber:
-        e164 = ""
+    e164 = _e164_or_blank(sender)
     try:
         num_media = max(0, min(int(params.get("NumMedia") or 0), 99))
     except ValueError:
@@ -79,6 +76,15 @@ def store_inbound(params) -> tuple[Message, bool]:
     return message, True
 
 
+def _e164_or_blank(number: str) -> str:
+    """``number`` in E.164 if it is a phone number Twilio gave us, else "" (a short code or a
+    sender name such as VODAFONE: kept as given, never replied to)."""
+    try:
+        return normalise_phone(number) if number.startswith("+") else ""
+    except InvalidPhoneNumber:
+        return ""
+
+
 def area_for_number(our_number: str) -> Area | None:
     """The area whose SMS number was texted; the first active area if none matches."""
     areas = Area.objects.filter(is_active=True)
@@ -90,41 +96,51 @@ def area_for_number(our_number: str) -> Area | None:
 
 
 @transaction.atomic
-def process_inbound(message_id: int) -> list[str]:
+def process_inbound(message_id: int, *, send_replies: bool = False) -> list[str]:
     """Act on a stored inbound message and return the reply texts for the TwiML answer.
 
-    Each reply is also stored as an outbound Message. Raises on failure (the caller marks the
-    message FAILED); calling it again on a PROCESSED message does nothing.
+    Each reply is also stored as an outbound Message. With ``send_replies`` (reprocessing, when
+    the webhook's answer has long gone) the replies are queued as texts instead. Raises on
+    failure (the caller marks the message FAILED); calling it again on a PROCESSED message
+    does nothing.
     """
     message = Message.objects.select_for_update().get(pk=message_id)
     if message.status == Message.Status.PROCESSED:
         return []
+    replies, person = _decide(message)
+    return _finish(message, replies, person=person, send_replies=send_replies)
+
+
+def _decide(message: Message) -> tuple[list[str], Person | None]:
+    """What to reply, and who sent it; records opt-outs, flags and feedback on the way."""
     now = timezone.now()
     replies: list[str] = []
 
     person, first_contact = _find_or_create_person(message)
     if person is None:
-        _flag(message, Attention.Reason.UNUSUAL_SENDER, "Sender is not a phone number we can reply to.")
-        return _finish(message, [], person=None)
+        _flag(
+            message,
+            Attention.Reason.UNUSUAL_SENDER,
+            "Sender is not a phone number we can reply to.",
+        )
+        return [], None
 
     body = message.body.strip()
     keyword = keywords.keyword_of(body)
     if keyword in keywords.OPT_OUT:
         message.kind = Message.Kind.KEYWORD
         person.opt_out(at=now)
-        from .models import Conversation
-
         Conversation.objects.filter(person=person, closed_at__isnull=True).update(closed_at=now)
         # Twilio answers STOP itself; a second text from us would be unwelcome.
-        return _finish(message, [], person=person)
+        return [], person
     if keyword in keywords.OPT_IN:
         message.kind = Message.Kind.KEYWORD
         person.opt_in()
-        return _finish(message, [render_text("opted_in", area=message.area)], person=person)
+        return [render_text("opted_in", area=message.area)], person
     if keyword in keywords.HELP:
         message.kind = Message.Kind.KEYWORD
         area_name = message.area.name if message.area else ""
-        return _finish(message, [render_text("help", area=message.area, area_name=area_name)], person=person)
+        return [render_text("help", area=message.area, area_name=area_name)], person
 
     if first_contact:
         replies.append(render_text("privacy_note", area=message.area))
@@ -141,7 +157,7 @@ def process_inbound(message_id: int) -> list[str]:
 
     if not body:
         replies.append(render_text("media" if message.num_media else "empty", area=message.area))
-        return _finish(message, replies, person=person)
+        return replies, person
 
     conversation = current_conversation(person, at=now)
     handler = get_handler(conversation.handler if conversation else DEFAULT_HANDLER)
@@ -159,24 +175,37 @@ def process_inbound(message_id: int) -> list[str]:
     if AUTO_REPLY.search(body):
         # Never answer an auto-reply: two robots can text each other all night.
         replies = []
-    return _finish(message, replies, person=person)
+    return replies, person
 
 
 def _find_or_create_person(message: Message) -> tuple[Person | None, bool]:
-    if not message.phone.startswith("+") or message.area is None:
+    if message.area is None or not message.phone or _e164_or_blank(message.phone) != message.phone:
         return None, False
-    existing = Person.objects.filter(area=message.area, phone_hash=message.phone_hash).first()
+    same_number = Person.objects.filter(area=message.area, phone_hash=message.phone_hash)
+    existing = same_number.first()
     if existing is not None:
         return existing, False
     person = Person(area=message.area, phone=message.phone, is_cohort_member=True)
-    person.save()
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError:
+        # Another text from this new number, handled at the same moment, made them first.
+        return same_number.get(), False
     return person, True
 
 
-def _finish(message: Message, replies: list[str], *, person: Person | None) -> list[str]:
+def _finish(
+    message: Message, replies: list[str], *, person: Person | None, send_replies: bool
+) -> list[str]:
     now = timezone.now()
-    if replies and message.phone_hash and not loop_guard_allows(
-        message.phone_hash, extra=len(replies), at=now
+    if person is not None and person.is_opted_out:
+        # Texting in is not opting back in (only START is); Twilio would block a reply anyway.
+        replies = []
+    if (
+        replies
+        and message.phone_hash
+        and not loop_guard_allows(message.phone_hash, extra=len(replies), at=now)
     ):
         logger.warning("Loop guard: not replying to message %s", message.pk)
         replies = []
@@ -184,6 +213,13 @@ def _finish(message: Message, replies: list[str], *, person: Person | None) -> l
     message.status = Message.Status.PROCESSED
     message.processed_at = now
     message.save(update_fields=["person", "status", "processed_at", "kind", "conversation"])
+    message.attention.filter(
+        reason=Attention.Reason.PROCESSING_FAILED, resolved_at__isnull=True
+    ).update(resolved_at=now, resolution_note="Handled on a later try.")
+    if send_replies:
+        for reply in replies:
+            queue_message(body=reply, kind=Message.Kind.REPLY, area=message.area, person=person)
+        return replies
     Message.objects.bulk_create(
         [
             Message(
@@ -232,7 +268,9 @@ def alert_on_call_staff(message: Message) -> None:
     text = render_text("staff_alert", area=message.area, area_name=area_name)
     for user in on_call:
         if user.on_call_phone:
-            queue_message(body=text, kind=Message.Kind.ALERT, area=message.area, phone=user.on_call_phone)
+            queue_message(
+                body=text, kind=Message.Kind.ALERT, area=message.area, phone=user.on_call_phone
+            )
     emails = sorted({user.email for user in on_call if user.email})
     if emails:
         transaction.on_commit(

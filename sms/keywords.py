@@ -9,7 +9,7 @@ HELP = frozenset({"HELP", "INFO"})
 # Not a keyword, but a person probably asking us to stop: flagged for staff to check.
 POSSIBLE_OPT_OUT = re.compile(
     r"\b(stop|don'?t|do not|no more|leave me alone|unsubscribe|remove me|take me off)\b"
-    r".{0,30}\b(text|texting|message|messaging|contact|contacting|me|list)\b"
+    r".{0,30}\b(texts?|texting|messages?|messaging|contact|contacting|me|list)\b"
     r"|\bleave me alone\b|\bremove me\b|\btake me off\b",
     re.IGNORECASE,
 )

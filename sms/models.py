@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.fields import EncryptedTextField, PhoneHashField
@@ -20,8 +21,11 @@ class MessageQuerySet(AreaScopedQuerySet):
     def to_number_since(self, phone_hash: str, since) -> "MessageQuerySet":
         return self.outbound().filter(phone_hash=phone_hash, created_at__gte=since)
 
-    def needing_reprocessing(self) -> "MessageQuerySet":
-        return self.inbound().filter(status=Message.Status.FAILED)
+    def needing_reprocessing(self, *, stale_after=timedelta(minutes=10)) -> "MessageQuerySet":
+        """Inbound texts that failed, or were stored but never finished (the request died
+        before it could mark the failure)."""
+        stuck = Q(status=Message.Status.RECEIVED, created_at__lt=timezone.now() - stale_after)
+        return self.inbound().filter(Q(status=Message.Status.FAILED) | stuck)
 
 
 class Message(models.Model):

@@ -114,7 +114,9 @@ def queue_feedback_prompt(*, person: Person, service, body: str, at=None) -> Mes
         person=person, kind=Message.Kind.PROMPT, created_at__gte=since
     ).exclude(status=Message.Status.CANCELLED)
     if recent.exists():
-        raise PromptedRecently(f"{person} was asked in the last {settings.SMS_PROMPT_MIN_DAYS} days")
+        raise PromptedRecently(
+            f"{person} was asked in the last {settings.SMS_PROMPT_MIN_DAYS} days"
+        )
     return queue_message(
         body=body,
         kind=Message.Kind.PROMPT,
@@ -159,7 +161,12 @@ def send_message(message_id: int) -> None:
     """
     now = timezone.now()
     with transaction.atomic():
-        message = Message.objects.select_for_update().select_related("person").get(pk=message_id)
+        # Lock the message row only: PostgreSQL can't lock the nullable side of the join.
+        message = (
+            Message.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .get(pk=message_id)
+        )
         if message.status not in (Message.Status.QUEUED, Message.Status.HELD):
             return
         if message.send_after and message.send_after > now:
@@ -175,7 +182,9 @@ def send_message(message_id: int) -> None:
             return
         if not loop_guard_allows(message.phone_hash, at=now):
             logger.warning("Loop guard: holding message %s for a moment", message.pk)
-            _enqueue_send(message.pk, run_after=now + timedelta(seconds=settings.SMS_LOOP_WINDOW_SECONDS))
+            _enqueue_send(
+                message.pk, run_after=now + timedelta(seconds=settings.SMS_LOOP_WINDOW_SECONDS)
+            )
             return
 
         message.attempts += 1
@@ -192,7 +201,11 @@ def send_message(message_id: int) -> None:
         message.error_code = message.error_message = ""
         message.save(
             update_fields=[
-                "provider_sid", "status", "status_updated_at", "attempts", "error_code",
+                "provider_sid",
+                "status",
+                "status_updated_at",
+                "attempts",
+                "error_code",
                 "error_message",
             ]
         )

@@ -7,4 +7,3 @@ class ReadOnlyAreaScopedPolicy(AreaScopedPermissionPolicy):
 
     def user_has_permission(self, user, action) -> bool:
         return action == "view" and super().user_has_permission(user, action)
-

@@ -23,8 +23,10 @@ def simulate_inbound(*, area: Area, sender: str, body: str, host: str, secure: b
     """Post ``body`` from ``sender`` to ``area``'s number through the webhook; return replies."""
     path = reverse("sms:twilio_inbound")
     scheme = "https" if secure else "http"
-    url = settings.PUBLIC_BASE_URL.rstrip("/") + path if settings.PUBLIC_BASE_URL else (
-        f"{scheme}://{host}{path}"
+    url = (
+        settings.PUBLIC_BASE_URL.rstrip("/") + path
+        if settings.PUBLIC_BASE_URL
+        else (f"{scheme}://{host}{path}")
     )
     params = {
         "MessageSid": f"SMsim{uuid.uuid4().hex[:27]}",

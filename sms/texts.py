@@ -22,8 +22,7 @@ class TextSpec:
 SPECS: dict[str, TextSpec] = {
     "privacy_note": TextSpec(
         "First-contact privacy note",
-        "Your words help improve local services. We don't share your number. "
-        "Reply STOP to stop.",
+        "Your words help improve local services. We don't share your number. Reply STOP to stop.",
         {},
     ),
     "help": TextSpec(
@@ -60,8 +59,7 @@ SPECS: dict[str, TextSpec] = {
     ),
     "opted_in": TextSpec(
         "Reply to START",
-        "You're back on. Text us any time about how a service made you feel. Reply STOP to "
-        "stop.",
+        "You're back on. Text us any time about how a service made you feel. Reply STOP to stop.",
         {},
     ),
     "media": TextSpec(
@@ -136,5 +134,10 @@ def render_text(key: str, *, area=None, **values: str) -> str:
 
 
 def _shorten(value: str, limit: int) -> str:
+    """``value`` in plain GSM-7, cut to ``limit`` as a phone counts (``[`` and ``€`` cost 2)."""
     value = " ".join(to_gsm7(value).split())
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "."
+    if gsm7_length(value) <= limit:
+        return value
+    while gsm7_length(value) > limit - 1:
+        value = value[:-1]
+    return value.rstrip() + "."

@@ -36,7 +36,7 @@ def twilio_inbound(request):
         return _twiml_response([])
     try:
         replies = process_inbound(message.pk)
-    except Exception as error:  # noqa: BLE001 - whatever went wrong, the message must be kept
+    except Exception as error:
         logger.exception("Processing inbound SMS %s failed; kept for reprocessing", message.pk)
         try:
             mark_failed(message.pk, error)

@@ -19,9 +19,7 @@ from .texts import KEY_CHOICES
 def _conversation_link(person):
     if person is None:
         return ""
-    return format_html(
-        '<a href="{}">{}</a>', reverse("sms_conversation", args=[person.pk]), person
-    )
+    return format_html('<a href="{}">{}</a>', reverse("sms_conversation", args=[person.pk]), person)
 
 
 class MessageViewSet(AreaScopedViewSet):
@@ -40,8 +38,19 @@ class MessageViewSet(AreaScopedViewSet):
         "error_code",
     ]
     inspect_view_fields = [
-        "created_at", "direction", "kind", "status", "area", "person", "body", "num_media",
-        "error_code", "error_message", "attempts", "send_after", "provider_sid",
+        "created_at",
+        "direction",
+        "kind",
+        "status",
+        "area",
+        "person",
+        "body",
+        "num_media",
+        "error_code",
+        "error_message",
+        "attempts",
+        "send_after",
+        "provider_sid",
     ]
     search_fields = ["body"]
     ordering = ["-created_at"]
@@ -60,7 +69,9 @@ class AttentionViewSet(AreaScopedViewSet):
         Column("reason", label="Why", accessor="get_reason_display"),
         Column("person", label="Person", accessor=lambda a: _conversation_link(a.message.person)),
         Column("detail", label="Detail"),
-        Column("resolved_at", label="Dealt with", accessor=lambda a: "Yes" if a.resolved_at else "No"),
+        Column(
+            "resolved_at", label="Dealt with", accessor=lambda a: "Yes" if a.resolved_at else "No"
+        ),
     ]
     inspect_view_class = admin_views.AttentionInspectView
     ordering = ["resolved_at", "-created_at"]

@@ -14,9 +14,7 @@ class ResponseQuerySet(AreaScopedQuerySet):
 
     def quotable(self) -> "ResponseQuerySet":
         """Responses whose redacted words may be shown: consent given, never safeguarding."""
-        return self.filter(consent_to_quote=True, is_safeguarding=False).exclude(
-            redacted_text=""
-        )
+        return self.filter(consent_to_quote=True, is_safeguarding=False).exclude(redacted_text="")
 
 
 class Response(models.Model):

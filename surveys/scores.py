@@ -8,6 +8,7 @@ feedback, not a 4.
 import re
 from dataclasses import dataclass
 
+# fmt: off
 WORD_SCORES = {
     1: [
         "very bad", "really bad", "awful", "terrible", "horrible", "rubbish", "crap", "shit",
@@ -21,6 +22,7 @@ WORD_SCORES = {
     5: ["very good", "really good", "great", "brilliant", "excellent", "amazing", "fantastic",
         "perfect", "love", "loved", "outstanding", "superb", "the best", "class", "top"],
 }
+# fmt: on
 EMOJI_SCORES = {
     1: "😡😠🤬😭😢😩😫💩👎",
     2: "☹🙁😞😟😕😔😒",
@@ -33,8 +35,15 @@ _PHRASES = sorted(
     ((phrase, score) for score, phrases in WORD_SCORES.items() for phrase in phrases),
     key=lambda item: -len(item[0]),
 )
-_LEADING_NUMBER = re.compile(r"^\s*([1-5])(?:\s*(?:/|out of)\s*5)?(?![\d.,:])\s*[.!,:-]?\s*(.*)$", re.S | re.I)
-_FILLER = re.compile(r"\b(it|was|they|were|very|really|just|quite|pretty|thanks|thank you|ta|x+)\b", re.I)
+# "4", "4.", "4/5", "3, ok", but not "2.5", "3:30" or "10".
+_LEADING_NUMBER = re.compile(
+    r"^\s*([1-5])(?:\s*(?:/|out of)\s*5)?(?!\d|[.,:]\d)\s*[.!,:-]?\s*(.*)$", re.S | re.I
+)
+# What may follow a face without being words: emoji presentation, joiner, skin tones.
+_EMOJI_TRAILERS = "\ufe0f\u200d \U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
+_FILLER = re.compile(
+    r"\b(it|was|they|were|very|really|just|quite|pretty|thanks|thank you|ta|x+)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +63,7 @@ def parse_score(text: str, *, expecting: bool = False) -> Score | None:
         return Score(int(number.group(1)), number.group(2).strip())
     first = text[0]
     if first in _EMOJI:
-        rest = text[1:].lstrip("\ufe0f\u200d ").strip()
+        rest = text[1:].lstrip(_EMOJI_TRAILERS).strip()
         return Score(_EMOJI[first], rest)
     stripped = re.sub(r"[^\w\s'-]", " ", text.lower())
     stripped = " ".join(stripped.split())

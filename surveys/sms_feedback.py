@@ -77,8 +77,10 @@ def _new_feedback(inbound: Inbound) -> list[str]:
 def _continue(inbound: Inbound, response: Response, *, step: str, reply: str) -> list[str]:
     """Save the response and move the conversation to ``step`` ("" closes it)."""
     if inbound.safeguarding:
-        # Someone who may be at risk gets signposting and a person, not more questions.
+        # Someone who may be at risk gets signposting and a person, not more questions; and
+        # a response they add risk words to, started earlier or not, is never quoted.
         step = ""
+        response.is_safeguarding = True
     conversation = inbound.conversation
     if step and (conversation is None or conversation.handler != HANDLER):
         conversation = start_conversation(person=inbound.person, handler=HANDLER, step=step)

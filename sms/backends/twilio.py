@@ -1,5 +1,6 @@
+import requests
 from django.conf import settings
-from twilio.base.exceptions import TwilioException, TwilioRestException
+from twilio.base.exceptions import TwilioException, TwilioRestException, TwilioServiceException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
@@ -38,12 +39,17 @@ class TwilioSmsBackend(BaseSmsBackend):
         extra = {"status_callback": status_callback} if status_callback else {}
         try:
             message = self.client.messages.create(to=to, body=body, **sender, **extra)
-        except TwilioRestException as error:
+        except (TwilioRestException, TwilioServiceException) as error:
+            # Twilio answers in its classic error JSON or, newer APIs, an RFC 9457 problem.
+            text = error.msg if isinstance(error, TwilioRestException) else error.detail
             permanent = error.code in PERMANENT_ERROR_CODES or (
                 400 <= error.status < 500 and error.status not in (408, 429)
             )
-            raise SendError(str(error.msg), code=str(error.code or ""), permanent=permanent) from error
-        except TwilioException as error:
-            # Connection errors and timeouts: worth trying again later.
+            raise SendError(
+                str(text or error.code), code=str(error.code or ""), permanent=permanent
+            ) from error
+        except (TwilioException, requests.RequestException) as error:
+            # Connection errors and timeouts (TwilioHttpClient lets requests' own through):
+            # worth trying again later.
             raise SendError(str(error), permanent=False) from error
         return SendResult(sid=message.sid, status=message.status or "queued")

@@ -4,6 +4,10 @@ import pytest
 
 from tests.coproduce.admin_checks import menu_urls
 
+# The role fixtures are looked up by name, so pytest-django can't see these tests use the
+# database; the mark keeps them with the other database tests, before any that flush it.
+pytestmark = pytest.mark.django_db
+
 SCREENS = {"/admin/people/", "/admin/services/", "/admin/themes/", "/admin/areas/"}
 
 

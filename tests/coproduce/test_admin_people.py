@@ -90,9 +90,7 @@ def test_saving_without_the_permission_cannot_overwrite_the_number(
     assert (person.display_name, person.phone) == ("Rita B", NUMBER)
 
 
-def test_edit_form_shows_the_full_number_with_the_permission(
-    verified_client, coordinator, person
-):
+def test_edit_form_shows_the_full_number_with_the_permission(verified_client, coordinator, person):
     response = verified_client(coordinator).get(reverse("people:edit", args=[person.pk]))
 
     assert f'value="{NUMBER}"'.encode() in response.content
@@ -158,10 +156,13 @@ def test_resaving_a_person_keeps_their_own_number(verified_client, coordinator, 
     client = verified_client(coordinator)
 
     response = client.post(
-        reverse("people:edit", args=[person.pk]), person_form(area, display_name="Rita", phone=NUMBER)
+        reverse("people:edit", args=[person.pk]),
+        person_form(area, display_name="Rita", phone=NUMBER),
     )
 
     assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.phone == NUMBER
 
 
 def test_search_finds_people_by_display_name(verified_client, coordinator, area):

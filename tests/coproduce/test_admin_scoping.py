@@ -79,9 +79,7 @@ def test_editing_another_areas_person_by_post_changes_nothing(
     assert theirs.area.slug == "hillford"
 
 
-def test_deleting_another_areas_person_by_post_deletes_nothing(
-    verified_client, area_admin, theirs
-):
+def test_deleting_another_areas_person_by_post_deletes_nothing(verified_client, area_admin, theirs):
     response = verified_client(area_admin).post(reverse("people:delete", args=[theirs.pk]))
 
     assert response.status_code == 404
@@ -95,9 +93,7 @@ def test_deleting_own_areas_person_works(verified_client, area_admin, ours):
     assert not Person.objects.filter(pk=ours.pk).exists()
 
 
-def test_crafted_area_id_cannot_create_a_person_elsewhere(
-    verified_client, coordinator, other_area
-):
+def test_crafted_area_id_cannot_create_a_person_elsewhere(verified_client, coordinator, other_area):
     client = verified_client(coordinator)
 
     response = client.post(reverse("people:add"), person_form(other_area, display_name="Sneaky"))
@@ -131,9 +127,7 @@ def test_area_choices_are_the_users_areas_with_the_only_one_preselected(
     assert b"Hillford" not in response.content
 
 
-def test_national_user_may_create_a_person_in_any_area(
-    verified_client, national_user, other_area
-):
+def test_national_user_may_create_a_person_in_any_area(verified_client, national_user, other_area):
     client = verified_client(national_user)
 
     response = client.post(reverse("people:add"), person_form(other_area, display_name="Nat"))
@@ -202,9 +196,7 @@ class TestThemes:
 
         assert response.status_code == 404
 
-    def test_area_admin_cannot_edit_a_shared_theme(
-        self, verified_client, area_admin, area, shared
-    ):
+    def test_area_admin_cannot_edit_a_shared_theme(self, verified_client, area_admin, area, shared):
         client = verified_client(area_admin)
 
         page = client.get(reverse("themes:edit", args=[shared.pk]))
@@ -272,6 +264,14 @@ class TestThemes:
         assert response.status_code == 302
         shared.refresh_from_db()
         assert (shared.name, shared.area) == ("Edited", None)
+
+    def test_national_users_theme_form_offers_shared_as_the_empty_choice(
+        self, verified_client, superuser
+    ):
+        response = verified_client(superuser).get(reverse("themes:add"))
+
+        assert not response.context["form"].fields["area"].required
+        assert b'<option value="" selected>Shared by every area</option>' in response.content
 
     def test_coordinator_may_view_but_not_change_themes(self, verified_client, coordinator, local):
         client = verified_client(coordinator)

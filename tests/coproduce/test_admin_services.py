@@ -54,9 +54,7 @@ def test_code_with_spaces_gets_the_models_clear_error(verified_client, area_admi
 def test_aliases_are_kept_one_per_line_without_blanks(verified_client, area_admin, area):
     aliases = "  the Sally Army \r\n\r\nSalvation Army hostel\r\n"
 
-    verified_client(area_admin).post(
-        reverse("services:add"), service_form(area, aliases=aliases)
-    )
+    verified_client(area_admin).post(reverse("services:add"), service_form(area, aliases=aliases))
 
     service = Service.objects.get(name="Sally Army hostel")
     assert service.aliases == "the Sally Army\nSalvation Army hostel"

@@ -24,6 +24,12 @@ def user_form(**overrides):
     return data
 
 
+def edit_coordinator_form(**overrides):
+    """The edit form for the ``coordinator`` fixture, password left unchanged."""
+    unchanged = {"username": "coordinator", "email": "coordinator@example.org"}
+    return user_form(**unchanged, password1="", password2="", is_active="on", **overrides)
+
+
 @pytest.fixture
 def user_manager(area):
     """A non-superuser allowed to manage user accounts (no standard role may)."""
@@ -57,14 +63,7 @@ def test_superuser_changes_someones_areas(verified_client, superuser, coordinato
 
     response = client.post(
         reverse("wagtailusers_users:edit", args=[coordinator.pk]),
-        user_form(
-            username="coordinator",
-            email="coordinator@example.org",
-            password1="",
-            password2="",
-            is_active="on",
-            areas=[other_area.pk],
-        ),
+        edit_coordinator_form(areas=[other_area.pk]),
     )
 
     assert response.status_code == 302
@@ -103,16 +102,7 @@ def test_other_user_managers_cannot_set_areas_or_national_role_by_post(
 
     response = client.post(
         reverse("wagtailusers_users:edit", args=[coordinator.pk]),
-        user_form(
-            username="coordinator",
-            email="coordinator@example.org",
-            first_name="Co",
-            password1="",
-            password2="",
-            is_active="on",
-            areas=[other_area.pk],
-            is_national="on",
-        ),
+        edit_coordinator_form(first_name="Co", areas=[other_area.pk], is_national="on"),
     )
 
     assert response.status_code == 302

@@ -42,9 +42,7 @@ def test_simulator_plays_a_whole_conversation_through_the_signed_webhook(
     client = verified_client(_coordinator(sms_area))
     url = "/admin/sms/simulator/"
     for body in ["hostel", "2", "they shouted at me"]:
-        response = client.post(
-            url, {"area": sms_area.pk, "sender": "07700 900999", "body": body}
-        )
+        response = client.post(url, {"area": sms_area.pk, "sender": "07700 900999", "body": body})
         assert response.status_code == 200
     page = response.content.decode()
     assert "How did Hope House make you feel today?" in page

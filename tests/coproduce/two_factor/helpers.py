@@ -45,6 +45,11 @@ def wrong_totp_code(device: TOTPDevice) -> str:
     return next(code for code in ("123456", "654321", "111111") if code not in accepted)
 
 
+def shown_backup_codes(response) -> list[str]:
+    page = BeautifulSoup(response.content, "html.parser")
+    return [item.get_text(strip=True) for item in page.select(".code-list li")]
+
+
 def redirect_target(response) -> tuple[str, dict[str, list[str]]]:
     """The path and query of a redirect response."""
     assert response.status_code == 302, f"expected a redirect, got {response.status_code}"

@@ -2,19 +2,12 @@
 
 from bs4 import BeautifulSoup
 from django_otp.plugins.otp_static.models import StaticToken
-from wagtail import hooks
 
 from coproduce.two_factor.devices import BACKUP_CODE_COUNT
-from coproduce.two_factor.hooks import backup_codes_account_menu_item
 
-from .helpers import BACKUP_CODES_PATH, VERIFY_PATH, redirect_target
+from .helpers import BACKUP_CODES_PATH, VERIFY_PATH, redirect_target, shown_backup_codes
 
 NEW_CODES_PATH = "/account/two-factor/backup-codes/new/"
-
-
-def _shown_codes(response) -> list[str]:
-    page = BeautifulSoup(response.content, "html.parser")
-    return [item.get_text(strip=True) for item in page.select(".code-list li")]
 
 
 def _stored_codes(user) -> set[str]:
@@ -24,14 +17,12 @@ def _stored_codes(user) -> set[str]:
 def test_account_page_links_to_backup_codes(verified_client, coordinator):
     client = verified_client(coordinator)
 
-    with hooks.register_temporarily("register_account_menu_item", backup_codes_account_menu_item):
-        response = client.get("/admin/account/")
+    response = client.get("/admin/account/")
 
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "html.parser")
-    link = page.find("a", href=BACKUP_CODES_PATH)
-    assert link is not None
-    assert link.get_text(strip=True) == "Backup codes"
+    links = page.find_all("a", href=BACKUP_CODES_PATH)
+    assert [link.get_text(strip=True) for link in links] == ["Backup codes"]
 
 
 def test_backup_codes_page_offers_new_codes_without_showing_old_ones(
@@ -40,7 +31,7 @@ def test_backup_codes_page_offers_new_codes_without_showing_old_ones(
     response = verified_client(coordinator).get(BACKUP_CODES_PATH)
 
     assert response.status_code == 200
-    assert _shown_codes(response) == []
+    assert shown_backup_codes(response) == []
     assert not any(code.encode() in response.content for code in backup_codes)
     page = BeautifulSoup(response.content, "html.parser")
     assert page.find("form", action=NEW_CODES_PATH) is not None
@@ -54,11 +45,11 @@ def test_making_new_codes_replaces_the_old_ones_and_shows_them_once(
     response = client.post(NEW_CODES_PATH)
 
     assert redirect_target(response)[0] == BACKUP_CODES_PATH
-    new_codes = _shown_codes(client.get(BACKUP_CODES_PATH))
+    new_codes = shown_backup_codes(client.get(BACKUP_CODES_PATH))
     assert len(new_codes) == BACKUP_CODE_COUNT
     assert set(new_codes) == _stored_codes(coordinator)
     assert not set(backup_codes) & set(new_codes)
-    assert _shown_codes(client.get(BACKUP_CODES_PATH)) == []
+    assert shown_backup_codes(client.get(BACKUP_CODES_PATH)) == []
 
 
 def test_backup_codes_pages_need_a_verified_session(password_only_client, backup_codes):

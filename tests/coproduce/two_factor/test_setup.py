@@ -16,6 +16,7 @@ from .helpers import (
     SETUP_PATH,
     VERIFY_PATH,
     redirect_target,
+    shown_backup_codes,
     sign_in_with_password,
     submit_form,
     totp_code,
@@ -25,11 +26,6 @@ from .helpers import (
 
 def _pending_device(user) -> TOTPDevice:
     return TOTPDevice.objects.get(user=user, confirmed=False)
-
-
-def _shown_backup_codes(response) -> list[str]:
-    page = BeautifulSoup(response.content, "html.parser")
-    return [item.get_text(strip=True) for item in page.select(".code-list li")]
 
 
 def test_signing_in_without_a_device_leads_to_setup(client, coordinator):
@@ -107,14 +103,14 @@ def test_full_setup_confirms_the_app_and_shows_backup_codes_once(client, coordin
     device.refresh_from_db()
     assert device.confirmed
     first_view = client.get(path, query)
-    codes = _shown_backup_codes(first_view)
+    codes = shown_backup_codes(first_view)
     assert len(codes) == BACKUP_CODE_COUNT == 10
     assert set(codes) == set(
         StaticToken.objects.filter(device__user=coordinator).values_list("token", flat=True)
     )
     second_view = client.get(path, query)
     assert second_view.status_code == 200
-    assert _shown_backup_codes(second_view) == []
+    assert shown_backup_codes(second_view) == []
     assert not any(code.encode() in second_view.content for code in codes)
     assert client.get("/admin/").status_code == 200
 
@@ -151,11 +147,11 @@ def test_whole_first_sign_in_works_through_the_pages_with_csrf_checks(coordinato
         browser, setup_page, "form:has(input[name=code])", code=totp_code(device)
     )
 
-    first_codes = _shown_backup_codes(browser.get(confirmed["Location"]))
+    first_codes = shown_backup_codes(browser.get(confirmed["Location"]))
     assert len(first_codes) == BACKUP_CODE_COUNT
     assert browser.get("/admin/").status_code == 200
     remade = submit_form(browser, browser.get(BACKUP_CODES_PATH))
     assert redirect_target(remade)[0] == BACKUP_CODES_PATH
-    second_codes = _shown_backup_codes(browser.get(BACKUP_CODES_PATH))
+    second_codes = shown_backup_codes(browser.get(BACKUP_CODES_PATH))
     assert len(second_codes) == BACKUP_CODE_COUNT
     assert not set(first_codes) & set(second_codes)

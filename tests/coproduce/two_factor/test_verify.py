@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticToken
 
-from coproduce.two_factor.devices import BACKUP_CODE_COUNT
-from tests.factories import PASSWORD
+from coproduce.two_factor.devices import BACKUP_CODE_COUNT, reset_devices
+from tests.factories import PASSWORD, confirmed_totp
 
 from .helpers import (
     BACKUP_CODES_PATH,
@@ -197,3 +197,38 @@ def test_next_pointing_off_site_is_ignored_through_setup(client, coordinator):
     assert query["next"] == ["/admin/"]
     codes_page = client.get(response["Location"])
     assert b"evil.example" not in codes_page.content
+
+
+def test_wagtail_login_ignores_next_pointing_off_site(client, coordinator, app_device):
+    response = client.post(
+        "/admin/login/?next=https://evil.example/",
+        {"username": coordinator.username, "password": PASSWORD},
+    )
+
+    assert redirect_target(response)[0] == "/admin/"
+    assert redirect_target(client.get("/admin/"))[0] == VERIFY_PATH
+
+
+def test_verified_session_does_not_carry_over_to_another_user(
+    verified_client, coordinator, area_admin
+):
+    client = verified_client(coordinator)
+    confirmed_totp(area_admin)
+
+    sign_in_with_password(client, area_admin)
+
+    assert client.session["_auth_user_id"] == str(area_admin.pk)
+    assert redirect_target(client.get("/admin/"))[0] == VERIFY_PATH
+
+
+def test_resetting_devices_ends_verified_sessions_and_asks_for_setup(
+    verified_client, coordinator, backup_codes
+):
+    client = verified_client(coordinator)
+    assert _is_signed_in_to_admin(client)
+
+    reset_devices(coordinator)
+
+    assert redirect_target(client.get("/admin/"))[0] == "/account/two-factor/setup/"
+    assert client.post(VERIFY_PATH, {"code": backup_codes[0]}).status_code == 302
+    assert not _is_signed_in_to_admin(client)
