@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py seed_demo
 	@echo "Site: http://127.0.0.1:$(PORT)/   Staff admin: http://127.0.0.1:$(PORT)/admin/"
 	@trap 'kill 0' INT TERM EXIT; \
-	  $(BIN)/python manage.py db_worker & \
+	  $(BIN)/python manage.py db_worker --no-reload & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
 test: $(STAMP)

@@ -139,6 +139,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
+# No avatars from gravatar.com: staff pages fetch nothing from outside, and it would leak emails.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Two factors (django-otp). Wrong codes lock the device for 1, 2, 4, 8... seconds.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Coproduce")
