@@ -153,6 +153,8 @@ TASK_BACKEND = env("TASK_BACKEND", "database")
 if TASK_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": env("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+    # So a plain `manage.py rqworker default` runs django-tasks jobs and records their results.
+    RQ = {"JOB_CLASS": "django_tasks_rq.backend.Job"}
     INSTALLED_APPS.append("django_rq")
 elif TASK_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
