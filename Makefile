@@ -22,7 +22,10 @@ run: $(STAMP)
 	  $(BIN)/python manage.py db_worker --no-reload & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --noreload
 
+# The browser tests drive Debian's Chromium; as root on a fresh machine, install it first.
 test: $(STAMP)
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && apt-get install -y -qq chromium; fi
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -34,8 +37,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Every script in bench/ that runs as a program (settings.py and urls.py are its Django site).
 bench: $(STAMP)
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in $$(grep -l '^if __name__ == "__main__":' bench/*.py); do \
+	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

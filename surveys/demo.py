@@ -6,17 +6,18 @@ one that already exists.
 """
 
 import random
+import uuid
 from datetime import timedelta
 
 from django.core.management.base import OutputWrapper
 from django.utils import timezone
 
 from coproduce.demo import RIVERSIDE
-from coproduce.models import Consent, Person, Service
+from coproduce.models import Consent, Person, Service, Theme
 from sms.models import Attention, Message
 from sms.texts import render_text
 
-from .models import Response
+from .models import Response, ResponseTheme
 from .redaction import redact
 
 RANDOM_SEED = 3  # any fixed number: the same history on every machine
@@ -75,6 +76,11 @@ OPT_OUT_HINTS = ["please stop texting me"]
 
 
 def seed(*, stdout: OutputWrapper) -> None:
+    _seed_texts(stdout=stdout)
+    _seed_web(stdout=stdout)
+
+
+def _seed_texts(*, stdout: OutputWrapper) -> None:
     if Message.objects.filter(provider_sid=_sid(0)).exists():
         stdout.write("Feedback: already there.")
         return
@@ -152,3 +158,67 @@ def _record(n, person, service, score, words, body, at) -> None:
         is_safeguarding=at_risk,
         created_at=at,
     )
+
+
+# Web feedback: (days ago, service code, score, words, consent to quote, theme slugs, confirmed).
+WEB = [
+    (
+        9,
+        "HOSTEL",
+        2,
+        "Nobody told me the curfew had changed and I got locked out.",
+        True,
+        ["housing", "communication"],
+        True,
+    ),
+    (
+        6,
+        "DROPIN",
+        5,
+        "The breakfast and the shower meant I could go to my appointment.",
+        True,
+        ["respect-and-dignity"],
+        False,
+    ),
+    (
+        4,
+        "HOSTEL",
+        4,
+        "My key worker sat with me to sort my bidding on the housing register.",
+        False,
+        ["housing"],
+        False,
+    ),
+    (1, "GP", 3, "", False, [], False),
+]
+WEB_TOKEN_NAMESPACE = uuid.UUID("6f0c1f4e-57d4-4a55-9b2e-0d6f3c1f2a90")
+
+
+def _seed_web(*, stdout: OutputWrapper) -> None:
+    """A few anonymous web responses, found again by their fixed submission tokens."""
+    services = {s.code: s for s in Service.objects.filter(area__slug=RIVERSIDE)}
+    themes = {t.slug: t for t in Theme.objects.filter(area=None)}
+    now = timezone.now()
+    made = 0
+    for n, (days, code, score, words, consent, slugs, confirmed) in enumerate(WEB):
+        token = uuid.uuid5(WEB_TOKEN_NAMESPACE, str(n))
+        service = services.get(code)
+        if service is None or Response.objects.filter(submission_token=token).exists():
+            continue
+        response = Response.objects.create(
+            area=service.area,
+            channel=Response.Channel.WEB,
+            service=service,
+            feeling_score=score,
+            text=words,
+            redacted_text=redact(words),
+            consent_to_quote=consent,
+            submission_token=token,
+            created_at=now - timedelta(days=days),
+        )
+        status = ResponseTheme.Status.CONFIRMED if confirmed else ResponseTheme.Status.SUGGESTED
+        for slug in slugs:
+            if slug in themes:
+                ResponseTheme.objects.create(response=response, theme=themes[slug], status=status)
+        made += 1
+    stdout.write(f"Web feedback: {made} responses added.")
