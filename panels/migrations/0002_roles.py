@@ -1,0 +1,82 @@
+from django.db import migrations
+
+from coproduce.roles import (
+    AREA_ADMIN,
+    COORDINATOR,
+    FINANCE,
+    GOVERNANCE_VIEWER,
+    PANEL_ORGANISER,
+    ensure_permissions_exist,
+    grant,
+    revoke,
+)
+
+
+def _crud(model, actions=("add", "change", "delete", "view")):
+    return [f"panels.{action}_{model}" for action in actions]
+
+
+ROLE_PERMISSIONS = {
+    AREA_ADMIN: [
+        *_crud("panel"),
+        *_crud("membership"),
+        *_crud("session"),
+        *_crud("sessionpaper"),
+        *_crud("recommendation"),
+        *_crud("escalation"),
+        "panels.view_rsvpreply",
+        "panels.view_paymententry",
+        "panels.view_access_needs",
+        "panels.invite_members",
+        "panels.record_attendance",
+    ],
+    # Organisers run panels: members (and their access needs), sessions, invitations, the
+    # register and escalations. They don't delete panels or see the payments screen.
+    PANEL_ORGANISER: [
+        *_crud("panel", ("add", "change", "view")),
+        *_crud("membership"),
+        *_crud("session"),
+        *_crud("sessionpaper"),
+        *_crud("recommendation"),
+        *_crud("escalation", ("add", "change", "view")),
+        "panels.view_rsvpreply",
+        "panels.view_access_needs",
+        "panels.invite_members",
+        "panels.record_attendance",
+    ],
+    # Coordinators see what panels are doing in their area; they don't run them.
+    COORDINATOR: [
+        "panels.view_panel",
+        "panels.view_session",
+        "panels.view_escalation",
+    ],
+    # Finance sees what is owed, and the sessions it was owed for. No members' details.
+    FINANCE: [
+        "panels.view_paymententry",
+        "panels.view_session",
+        "panels.view_panel",
+    ],
+    # Governance viewers follow escalations. Escalations hold no names, numbers or access
+    # needs; members, sessions and payments stay hidden from them.
+    GOVERNANCE_VIEWER: [
+        "panels.view_escalation",
+        "panels.view_panel",
+    ],
+}
+
+
+def grant_roles(apps, schema_editor):
+    ensure_permissions_exist(apps)
+    for role, permissions in ROLE_PERMISSIONS.items():
+        grant(apps, role, permissions)
+
+
+def revoke_roles(apps, schema_editor):
+    for role, permissions in ROLE_PERMISSIONS.items():
+        revoke(apps, role, permissions)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("panels", "0001_initial"), ("coproduce", "0002_roles")]
+
+    operations = [migrations.RunPython(grant_roles, revoke_roles)]
