@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from .models import Person
+from .phones import normalise_phone
 
 DUPLICATE_PHONE_MESSAGE = "Someone in this area already has that phone number."
 
@@ -65,24 +66,52 @@ class ServiceForm(AreaScopedForm):
 
 class StaffScopeFieldsMixin:
     """Areas and the national role decide what a staff member sees, so only superusers set
-    them; for anyone else the fields are not on the form at all."""
+    them; for anyone else the fields are not on the form at all. Who is on call for
+    safeguarding alerts, and on which mobile, only people who manage users set."""
 
     scope_fields = ("areas", "is_national")
+    on_call_fields = ("is_on_call", "on_call_phone")
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if for_user is None or not for_user.is_superuser:
             for name in self.scope_fields:
                 self.fields.pop(name, None)
+        if not _manages_users(for_user):
+            for name in self.on_call_fields:
+                self.fields.pop(name, None)
+
+    def clean_on_call_phone(self) -> str:
+        """E.164, as the alert is sent to it; UK numbers may be typed as people write them."""
+        number = self.cleaned_data.get("on_call_phone", "").strip()
+        return normalise_phone(number) if number else ""
+
+
+def _manages_users(user) -> bool:
+    return user is not None and (
+        user.has_perm("coproduce.add_user") or user.has_perm("coproduce.change_user")
+    )
+
+
+_STAFF_FIELDS = {"areas", "is_national", "is_on_call", "on_call_phone"}
+_ON_CALL_PHONE_WIDGET = forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})
 
 
 class StaffUserCreationForm(StaffScopeFieldsMixin, UserCreationForm):
     class Meta(UserCreationForm.Meta):
-        fields = UserCreationForm.Meta.fields | {"areas", "is_national"}
-        widgets = {**UserCreationForm.Meta.widgets, "areas": forms.CheckboxSelectMultiple}
+        fields = UserCreationForm.Meta.fields | _STAFF_FIELDS
+        widgets = {
+            **UserCreationForm.Meta.widgets,
+            "areas": forms.CheckboxSelectMultiple,
+            "on_call_phone": _ON_CALL_PHONE_WIDGET,
+        }
 
 
 class StaffUserEditForm(StaffScopeFieldsMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
-        fields = UserEditForm.Meta.fields | {"areas", "is_national"}
-        widgets = {**UserEditForm.Meta.widgets, "areas": forms.CheckboxSelectMultiple}
+        fields = UserEditForm.Meta.fields | _STAFF_FIELDS
+        widgets = {
+            **UserEditForm.Meta.widgets,
+            "areas": forms.CheckboxSelectMultiple,
+            "on_call_phone": _ON_CALL_PHONE_WIDGET,
+        }

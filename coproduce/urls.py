@@ -10,6 +10,8 @@ from coproduce.two_factor import urls as two_factor_urls
 urlpatterns = [
     path("account/two-factor/", include(two_factor_urls)),
     path("sms/", include("sms.urls")),
+    path("f/", include("cms.urls")),
+    path("panels/", include("panels.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

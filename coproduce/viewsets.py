@@ -52,6 +52,9 @@ class PersonViewSet(AreaScopedViewSet):
     name = "people"
     icon = "user"
     inspect_view_class = views.PersonInspectView
+    # Records, not content: indexing their references queued a background task on every
+    # save, one or two per inbound text.
+    add_to_reference_index = False
     list_display = [
         "__str__",
         "area",

@@ -28,12 +28,31 @@ class Inbound:
 
 
 Handler = Callable[[Inbound], list[str]]
+# Says whether an app wants a message that came with no open conversation (a late "YES").
+Claim = Callable[[Inbound], bool]
 
 _handlers: dict[str, Handler] = {}
+_claims: list[tuple[str, Claim]] = []
 
 
 def register(name: str, handler: Handler) -> None:
     _handlers[name] = handler
+
+
+def register_claim(name: str, claims: Claim) -> None:
+    """Let handler ``name`` take messages outside any conversation that ``claims`` accepts."""
+    if (name, claims) not in _claims:
+        _claims.append((name, claims))
+
+
+def handler_name_for(inbound: Inbound) -> str:
+    """The open conversation's handler; else the first app claiming the message; else feedback."""
+    if inbound.conversation is not None:
+        return inbound.conversation.handler
+    for name, claims in _claims:
+        if claims(inbound):
+            return name
+    return DEFAULT_HANDLER
 
 
 def get_handler(name: str) -> Handler:

@@ -1,7 +1,8 @@
 """Handling a text someone sent us: store first, then keywords, safeguarding, conversation.
 
-``store_inbound`` commits the raw message before anything else runs, so whatever fails later
-the message is kept (marked FAILED, reprocessed by ``manage.py reprocess_sms``).
+``receive_inbound`` (the webhook) commits the raw message before anything else runs, then
+handles it in its own transaction: whatever fails in the handling is rolled back while the
+message is kept (marked FAILED, reprocessed by ``manage.py reprocess_sms``).
 """
 
 import json
@@ -18,7 +19,7 @@ from coproduce.phones import InvalidPhoneNumber, normalise_phone
 
 from . import keywords
 from .conversations import current_conversation
-from .handlers import DEFAULT_HANDLER, Inbound, get_handler
+from .handlers import Inbound, get_handler, handler_name_for
 from .models import Attention, Conversation, Message
 from .outbound import loop_guard_allows, queue_message
 from .safeguarding import suggests_risk
@@ -46,6 +47,55 @@ def store_inbound(params) -> tuple[Message, bool]:
     Runs in its own transaction and commits before returning. A second post of the same
     MessageSid, even concurrent, returns the first row with created=False.
     """
+    message = inbound_message(params)
+    try:
+        with transaction.atomic():
+            message.save(force_insert=True)
+    except IntegrityError:
+        if message.provider_sid is None:
+            raise
+        return Message.objects.get(provider_sid=message.provider_sid), False
+    return message, True
+
+
+def receive_inbound(params) -> list[str]:
+    """Store Twilio's POST, commit it, then handle it; returns the reply texts for the TwiML.
+
+    Two commits on purpose: the raw message is committed before any handling runs, so a
+    crash, a timeout or a killed worker mid-handling can never lose what someone texted us;
+    it stays RECEIVED for ``reprocess_sms``. If the handling raises (or cannot be committed),
+    it is rolled back whole and the message is marked FAILED with a "could not be handled"
+    item for staff. A repeat of a MessageSid we already have changes nothing and gets no
+    replies. Raises DatabaseError when the message could not be stored at all (the caller
+    asks Twilio to retry). Replies are stored as outbound messages; alerts and emails are
+    queued on commit.
+    """
+    message = inbound_message(params)
+    try:
+        with transaction.atomic():
+            message.save(force_insert=True)
+    except IntegrityError:
+        if message.provider_sid is not None:
+            return []  # Twilio retried a MessageSid we already have.
+        raise
+    return _handle_stored(message)
+
+
+def _handle_stored(message: Message) -> list[str]:
+    """Handle a stored message in one transaction; on any failure keep it, FAILED."""
+    try:
+        with transaction.atomic():
+            replies, person = _decide(message)
+            return _finish(message, replies, person=person, send_replies=False, fresh=True)
+    except Exception as error:  # whatever broke, the text is kept for staff
+        logger.exception("Processing inbound SMS %s failed; kept for reprocessing", message.pk)
+        with transaction.atomic():
+            _record_failure(message, error)
+        return []
+
+
+def inbound_message(params) -> Message:
+    """The unsaved Message for Twilio's POST ``params``: every parameter kept in ``raw``."""
     sid = _clean(params.get("MessageSid") or params.get("SmsSid") or "")[:64] or None
     sender = _clean(params.get("From", "")).strip()
     to = _clean(params.get("To", "")).strip()[:32]
@@ -55,7 +105,7 @@ def store_inbound(params) -> tuple[Message, bool]:
         num_media = max(0, min(int(params.get("NumMedia") or 0), 99))
     except ValueError:
         num_media = 0
-    message = Message(
+    return Message(
         direction=Message.Direction.INBOUND,
         status=Message.Status.RECEIVED,
         provider_sid=sid,
@@ -66,14 +116,6 @@ def store_inbound(params) -> tuple[Message, bool]:
         num_media=num_media,
         raw=raw,
     )
-    try:
-        with transaction.atomic():
-            message.save()
-    except IntegrityError:
-        if sid is None:
-            raise
-        return Message.objects.get(provider_sid=sid), False
-    return message, True
 
 
 def _e164_or_blank(number: str) -> str:
@@ -142,15 +184,16 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
         area_name = message.area.name if message.area else ""
         return [render_text("help", area=message.area, area_name=area_name)], person
 
-    if first_contact:
+    possible_opt_out = keywords.looks_like_opt_out_request(body)
+    if first_contact and not possible_opt_out:
         replies.append(render_text("privacy_note", area=message.area))
 
     at_risk = suggests_risk(body)
     if at_risk:
         replies.append(render_text("safeguarding", area=message.area))
         _flag(message, Attention.Reason.SAFEGUARDING, body[:300])
-        alert_on_call_staff(message)
-    if keywords.looks_like_opt_out_request(body):
+        alert_on_call_staff(message.area)
+    if possible_opt_out:
         _flag(message, Attention.Reason.POSSIBLE_OPT_OUT, body[:300])
     if message.num_media:
         _flag(message, Attention.Reason.MEDIA, f"{message.num_media} picture(s) or file(s)")
@@ -160,17 +203,22 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
         return replies, person
 
     conversation = current_conversation(person, at=now)
-    handler = get_handler(conversation.handler if conversation else DEFAULT_HANDLER)
-    handler_replies = handler(
-        Inbound(
-            message=message,
-            person=person,
-            area=message.area,
-            conversation=conversation,
-            safeguarding=at_risk,
-        )
+    inbound = Inbound(
+        message=message,
+        person=person,
+        area=message.area,
+        conversation=conversation,
+        safeguarding=at_risk,
     )
-    if not at_risk:
+    handler_replies = get_handler(handler_name_for(inbound))(inbound)
+    if possible_opt_out:
+        # They may be asking us to stop: an apology and the way to stop, never a question
+        # (their words are kept, and staff check the flag).
+        replies.append(render_text("stop_hint", area=message.area))
+        started = message.conversation
+        if started is not None and started != conversation and started.closed_at is None:
+            started.close(at=now)
+    elif not at_risk:
         replies.extend(handler_replies)
     if AUTO_REPLY.search(body):
         # Never answer an auto-reply: two robots can text each other all night.
@@ -196,7 +244,12 @@ def _find_or_create_person(message: Message) -> tuple[Person | None, bool]:
 
 
 def _finish(
-    message: Message, replies: list[str], *, person: Person | None, send_replies: bool
+    message: Message,
+    replies: list[str],
+    *,
+    person: Person | None,
+    send_replies: bool,
+    fresh: bool = False,
 ) -> list[str]:
     now = timezone.now()
     if person is not None and person.is_opted_out:
@@ -213,9 +266,11 @@ def _finish(
     message.status = Message.Status.PROCESSED
     message.processed_at = now
     message.save(update_fields=["person", "status", "processed_at", "kind", "conversation"])
-    message.attention.filter(
-        reason=Attention.Reason.PROCESSING_FAILED, resolved_at__isnull=True
-    ).update(resolved_at=now, resolution_note="Handled on a later try.")
+    if not fresh:
+        # A message stored in this same transaction can't have failed before.
+        message.attention.filter(
+            reason=Attention.Reason.PROCESSING_FAILED, resolved_at__isnull=True
+        ).update(resolved_at=now, resolution_note="Handled on a later try.")
     if send_replies:
         for reply in replies:
             queue_message(body=reply, kind=Message.Kind.REPLY, area=message.area, person=person)
@@ -249,7 +304,22 @@ def _flag(message: Message, reason: str, detail: str = "") -> None:
     )
 
 
-def alert_on_call_staff(message: Message) -> None:
+# What the alert says, by where the worrying words came in: (text template, email body).
+ALERTS = {
+    "sms": (
+        "staff_alert",
+        "A text received in {area} may show someone at risk.\n"
+        "Please check 'Needs attention' in the Coproduce admin now.",
+    ),
+    "web": (
+        "staff_alert_web",
+        "Feedback left on a web page for {area} may show someone at risk.\n"
+        "Please check the Feedback inbox in the Coproduce admin now (filter: safeguarding).",
+    ),
+}
+
+
+def alert_on_call_staff(area: Area | None, *, channel: str = "sms") -> None:
     """Tell the area's on-call staff (or, if nobody is on call, its coordinators) by text and
     email, through the task queue. The alert holds no personal details: staff look in the
     admin."""
@@ -258,27 +328,21 @@ def alert_on_call_staff(message: Message) -> None:
     from .tasks import send_email_alert_task
 
     User = get_user_model()
-    in_area = User.objects.filter(is_active=True).filter(
-        Q(areas=message.area) | Q(is_national=True)
-    )
+    in_area = User.objects.filter(is_active=True).filter(Q(areas=area) | Q(is_national=True))
     on_call = in_area.filter(is_on_call=True).distinct()
     if not on_call.exists():
         on_call = in_area.filter(groups__name__in=[COORDINATOR, AREA_ADMIN]).distinct()
-    area_name = message.area.name if message.area else ""
-    text = render_text("staff_alert", area=message.area, area_name=area_name)
+    area_name = area.name if area else ""
+    text_key, email_body = ALERTS[channel]
+    text = render_text(text_key, area=area, area_name=area_name)
     for user in on_call:
         if user.on_call_phone:
-            queue_message(
-                body=text, kind=Message.Kind.ALERT, area=message.area, phone=user.on_call_phone
-            )
+            queue_message(body=text, kind=Message.Kind.ALERT, area=area, phone=user.on_call_phone)
     emails = sorted({user.email for user in on_call if user.email})
     if emails:
         transaction.on_commit(
             lambda: send_email_alert_task.enqueue(
-                f"Safeguarding alert: {area_name}",
-                f"A text received in {area_name} may show someone at risk.\n"
-                "Please check 'Needs attention' in the Coproduce admin now.",
-                emails,
+                f"Safeguarding alert: {area_name}", email_body.format(area=area_name), emails
             )
         )
 
@@ -286,8 +350,13 @@ def alert_on_call_staff(message: Message) -> None:
 def mark_failed(message_id: int, error: BaseException) -> None:
     """Keep a message whose processing failed, and put it in front of staff."""
     with transaction.atomic():
-        message = Message.objects.select_for_update().get(pk=message_id)
-        message.status = Message.Status.FAILED
-        message.error_message = f"{type(error).__name__}: {error}"[:300]
-        message.save(update_fields=["status", "error_message"])
-        _flag(message, Attention.Reason.PROCESSING_FAILED, message.error_message)
+        _record_failure(Message.objects.select_for_update().get(pk=message_id), error)
+
+
+def _record_failure(message: Message, error: BaseException) -> None:
+    """Mark ``message`` FAILED and flag it for staff. Writes only the failure: whatever the
+    failed handling set on the instance in memory is not saved. Needs a transaction."""
+    message.status = Message.Status.FAILED
+    message.error_message = f"{type(error).__name__}: {error}"[:300]
+    message.save(update_fields=["status", "error_message"])
+    _flag(message, Attention.Reason.PROCESSING_FAILED, message.error_message)

@@ -28,6 +28,8 @@ def keyword_of(body: str) -> str | None:
 
 
 def looks_like_opt_out_request(body: str) -> bool:
-    words = (body or "").split()
+    # Phones often send curly apostrophes ("don’t").
+    body = (body or "").replace("’", "'").replace("‘", "'")
+    words = body.split()
     first = _EDGES.sub("", words[0]).upper() if words else ""
-    return first in OPT_OUT or bool(POSSIBLE_OPT_OUT.search(body or ""))
+    return first in OPT_OUT or bool(POSSIBLE_OPT_OUT.search(body))

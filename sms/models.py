@@ -163,9 +163,14 @@ class Conversation(models.Model):
         self.expires_at = (at or timezone.now()) + self.window()
         self.save(update_fields=["step", "context", "expires_at"])
 
-    def close(self, *, at=None) -> None:
+    def close(self, *, at=None, context: dict | None = None) -> None:
+        """Close it now (or ``at``), saving ``context`` with it if given."""
         self.closed_at = at or timezone.now()
-        self.save(update_fields=["closed_at"])
+        fields = ["closed_at"]
+        if context is not None:
+            self.context = context
+            fields.append("context")
+        self.save(update_fields=fields)
 
 
 class AttentionQuerySet(AreaScopedQuerySet):

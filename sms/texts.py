@@ -78,11 +78,98 @@ SPECS: dict[str, TextSpec] = {
         "good). Reply STOP to stop.",
         {"service": 40},
     ),
+    "stop_hint": TextSpec(
+        "Reply to a text that may ask us to stop",
+        "Sorry. Reply STOP and we will not text you again.",
+        {},
+    ),
     "staff_alert": TextSpec(
         "Safeguarding alert to on-call staff",
         "Coproduce alert: a text in {area_name} may show someone at risk. Please check Needs "
         "attention in the admin now.",
         {"area_name": 20},
+    ),
+    "staff_alert_web": TextSpec(
+        "Safeguarding alert to on-call staff (web feedback)",
+        "Coproduce alert: feedback on a {area_name} web page may show someone at risk. Please "
+        "check the Feedback inbox now.",
+        {"area_name": 20},
+    ),
+    # Panels (registered by the panels app's invitations, RSVP replies and reminders).
+    "panel_invitation": TextSpec(
+        "Panel invitation",
+        "{panel} meets {when} at {venue}. Reply YES to come or NO if you can't.",
+        {"panel": 30, "when": 20, "venue": 35},
+    ),
+    "panel_rsvp_booked": TextSpec(
+        "Panel RSVP: place booked",
+        "Thanks, you're booked for {panel} on {when}. We'll remind you the day before. "
+        "Reply NO if you can't come after all.",
+        {"panel": 30, "when": 20},
+    ),
+    "panel_rsvp_waiting": TextSpec(
+        "Panel RSVP: waiting list",
+        "Thanks. {panel} on {when} is full, so you're on the waiting list. We'll text you if "
+        "a place comes up.",
+        {"panel": 30, "when": 20},
+    ),
+    "panel_rsvp_declined": TextSpec(
+        "Panel RSVP: not coming",
+        "Thanks for letting us know. We'll miss you at {panel} on {when}.",
+        {"panel": 30, "when": 20},
+    ),
+    "panel_rsvp_already": TextSpec(
+        "Panel RSVP: already booked",
+        "You're already booked for {panel} on {when}. See you there. Reply NO if you can't come.",
+        {"panel": 30, "when": 20},
+    ),
+    "panel_rsvp_unclear": TextSpec(
+        "Panel RSVP: not understood",
+        "Sorry, we didn't get that. Reply YES to come to {panel} on {when}, or NO if you can't.",
+        {"panel": 30, "when": 20},
+    ),
+    "panel_rsvp_not_invited": TextSpec(
+        "Panel RSVP: no invitation found",
+        "Thanks for your reply. We couldn't find an invitation for you, so we've passed it "
+        "to the panel organiser.",
+        {},
+    ),
+    "panel_rsvp_too_late": TextSpec(
+        "Panel RSVP: session over or cancelled",
+        "Thanks for your reply. That session has already happened or was cancelled. We'll "
+        "text you about the next one.",
+        {},
+    ),
+    "panel_place_offered": TextSpec(
+        "Panel: a place came up",
+        "Good news: a place came up at {panel} on {when}. You're booked in. Reply NO if you "
+        "can't come.",
+        {"panel": 30, "when": 20},
+    ),
+    "panel_reminder_day": TextSpec(
+        "Panel reminder, the day before",
+        "Reminder: {panel} is tomorrow, {when}, at {venue}. Reply NO if you can't come.",
+        {"panel": 30, "when": 20, "venue": 35},
+    ),
+    "panel_reminder_hours": TextSpec(
+        "Panel reminder, 2 hours before",
+        "Reminder: {panel} starts at {time} today at {venue}. See you there.",
+        {"panel": 30, "time": 7, "venue": 35},
+    ),
+    "panel_session_changed": TextSpec(
+        "Panel session changed",
+        "Change: {panel} is now {when} at {venue}. Reply YES to come or NO if you can't.",
+        {"panel": 30, "when": 20, "venue": 35},
+    ),
+    "panel_session_cancelled": TextSpec(
+        "Panel session cancelled",
+        "Sorry, {panel} on {when} is cancelled. We'll text you about the next one.",
+        {"panel": 30, "when": 20},
+    ),
+    "panel_member_link": TextSpec(
+        "Link to a member's own panel page",
+        "Your panel page: {link} The link works once, for 3 days. Please don't share it.",
+        {"link": 80},
     ),
 }
 
@@ -124,7 +211,10 @@ def render_text(key: str, *, area=None, **values: str) -> str:
     spec = SPECS[key]
     body = spec.default
     if area is not None:
-        override = SmsTemplate.objects.filter(area=area, key=key).values_list("body", flat=True)
+        # (area, key) is unique: no ordering, so no join to order by the area's name.
+        override = (
+            SmsTemplate.objects.filter(area=area, key=key).order_by().values_list("body", flat=True)
+        )
         body = next(iter(override), body)
     safe_values = {
         name: _shorten(str(values.get(name, "")), spec.placeholders[name])

@@ -5,7 +5,7 @@ from django.http import HttpResponse, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .inbound import mark_failed, process_inbound, store_inbound
+from .inbound import receive_inbound
 from .outbound import apply_status_callback
 from .twilio_webhooks import signature_is_valid, twiml
 
@@ -19,7 +19,7 @@ def _twiml_response(replies: list[str]) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def twilio_inbound(request):
-    """Twilio's Messaging webhook. Stores the text first, then handles it.
+    """Twilio's Messaging webhook. Stores the text first, then handles it (see receive_inbound).
 
     403 for a bad signature (nothing stored); 503 if the database is down (Twilio retries);
     otherwise always 200 with TwiML, empty for a repeat of a MessageSid we already have.
@@ -28,21 +28,10 @@ def twilio_inbound(request):
         logger.warning("Rejected inbound SMS webhook with a bad or missing signature")
         return HttpResponseForbidden("Invalid signature")
     try:
-        message, created = store_inbound(request.POST)
+        replies = receive_inbound(request.POST)
     except DatabaseError:
         logger.exception("Could not store inbound SMS; asking Twilio to retry")
         return HttpResponse("Temporarily unavailable", status=503)
-    if not created:
-        return _twiml_response([])
-    try:
-        replies = process_inbound(message.pk)
-    except Exception as error:
-        logger.exception("Processing inbound SMS %s failed; kept for reprocessing", message.pk)
-        try:
-            mark_failed(message.pk, error)
-        except DatabaseError:
-            logger.exception("Could not mark SMS %s as failed", message.pk)
-        replies = []
     return _twiml_response(replies)
 
 

@@ -56,6 +56,9 @@ class MessageViewSet(AreaScopedViewSet):
     ordering = ["-created_at"]
     # Never offered: the permission policy refuses add and change for messages.
     form_fields = ["body"]
+    # A log, not content: indexing each text's references to its person and area would queue
+    # a background task on every save, two or three per inbound text.
+    add_to_reference_index = False
 
 
 class AttentionViewSet(AreaScopedViewSet):

@@ -1,6 +1,7 @@
 """Finding which service a text is about: its SMS code, its name or one of its aliases."""
 
 import re
+from functools import lru_cache
 
 from coproduce.models import Area, Service
 
@@ -8,17 +9,36 @@ from coproduce.models import Area, Service
 def find_service(text: str, *, area: Area) -> tuple[Service | None, str]:
     """The service named in ``text`` and the text without that name.
 
-    The longest matching name wins ("Hope Centre Hostel" over "Hope Centre").
+    The longest matching name wins ("Hope Centre Hostel" over "Hope Centre"). The area's
+    active services are read afresh each time (one query), so an edit in the admin counts
+    at once in every process; only the patterns built from them are reused.
     """
-    candidates: list[tuple[str, Service]] = []
-    for service in Service.objects.filter(area=area, is_active=True):
-        candidates.append((service.code, service))
-        candidates.append((service.name, service))
-        candidates.extend((alias, service) for alias in service.alias_list)
-    candidates.sort(key=lambda item: -len(item[0]))
-    for name, service in candidates:
-        pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+    services = {
+        service.pk: service for service in Service.objects.filter(area=area, is_active=True)
+    }
+    names = tuple(
+        (service.pk, service.code, service.name, service.aliases) for service in services.values()
+    )
+    for pattern, service_pk in _patterns(names):
         if pattern.search(text):
             rest = " ".join(pattern.sub(" ", text, count=1).split())
-            return service, rest.strip(" ,.:-")
+            return services[service_pk], rest.strip(" ,.:-")
     return None, text
+
+
+@lru_cache(maxsize=64)
+def _patterns(names: tuple[tuple[int, str, str, str], ...]) -> list[tuple[re.Pattern, int]]:
+    """Compiled patterns for each (pk, code, name, aliases), longest name first.
+
+    Keyed by the services' own words, so an edited service simply gets new patterns.
+    """
+    candidates: list[tuple[str, int]] = []
+    for pk, code, name, aliases in names:
+        candidates.append((code, pk))
+        candidates.append((name, pk))
+        candidates.extend((line.strip(), pk) for line in aliases.splitlines() if line.strip())
+    candidates.sort(key=lambda item: -len(item[0]))
+    return [
+        (re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE), pk)
+        for word, pk in candidates
+    ]

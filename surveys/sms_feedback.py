@@ -51,9 +51,16 @@ def _new_response(inbound: Inbound, *, service: Service | None, **fields) -> Res
     )
 
 
+# Set from rows this handler has just loaded or saved in the same transaction: checking that
+# they exist would cost a query each, and the database's foreign keys check them anyway.
+_ALREADY_CHECKED = ["area", "person", "service", "conversation"]
+
+
 def _save(response: Response) -> None:
+    """Validate and save. The score's range is checked by the field's validators; the
+    database's check constraint says the same, so it is not queried for again here."""
     response.redacted_text = redact(response.text)
-    response.full_clean()
+    response.full_clean(exclude=_ALREADY_CHECKED, validate_constraints=False)
     response.save()
 
 
@@ -82,20 +89,24 @@ def _continue(inbound: Inbound, response: Response, *, step: str, reply: str) ->
         step = ""
         response.is_safeguarding = True
     conversation = inbound.conversation
-    if step and (conversation is None or conversation.handler != HANDLER):
+    started = bool(step) and (conversation is None or conversation.handler != HANDLER)
+    if started:
         conversation = start_conversation(person=inbound.person, handler=HANDLER, step=step)
-    elif step:
-        conversation.advance(step=step)
-    elif conversation is not None:
-        conversation.close()
     response.conversation = conversation
     _save(response)
     if conversation is not None:
+        # The conversation remembers the response it is building, in the same write that
+        # moves it on.
         context = {**conversation.context, "response_id": response.pk}
         if response.service_id:
             context["service_id"] = response.service_id
-        conversation.context = context
-        conversation.save(update_fields=["context"])
+        if started:
+            conversation.context = context
+            conversation.save(update_fields=["context"])
+        elif step:
+            conversation.advance(step=step, context=context)
+        else:
+            conversation.close(context=context)
     inbound.message.conversation = conversation
     return [reply]
 

@@ -4,6 +4,7 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from coproduce import roles
+from sms.backends import locmem
 from tests.factories import AreaFactory, UserFactory, confirmed_totp
 
 _real_connect = socket.socket.connect
@@ -22,6 +23,14 @@ def _loopback_only_connect(sock, address):
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", _loopback_only_connect)
+
+
+@pytest.fixture(autouse=True)
+def _empty_sms_outbox():
+    """Every test starts with no texts "sent" (the locmem backend's outbox, like mail.outbox)."""
+    locmem.outbox.clear()
+    yield
+    locmem.outbox.clear()
 
 
 @pytest.fixture

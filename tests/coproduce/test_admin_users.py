@@ -126,3 +126,84 @@ def test_coordinator_cannot_open_user_screens(verified_client, coordinator):
     response = verified_client(coordinator).get(reverse("wagtailusers_users:index"))
 
     assert_refused(response)
+
+
+def test_user_managers_see_the_on_call_fields(verified_client, user_manager, coordinator):
+    client = verified_client(user_manager)
+
+    add = client.get(reverse("wagtailusers_users:add"))
+    edit = client.get(reverse("wagtailusers_users:edit", args=[coordinator.pk]))
+
+    for response in (add, edit):
+        assert response.status_code == 200
+        assert b'name="is_on_call"' in response.content
+        assert b'name="on_call_phone"' in response.content
+
+
+def test_on_call_phone_typed_the_uk_way_is_stored_as_e164(verified_client, superuser):
+    client = verified_client(superuser)
+
+    response = client.post(
+        reverse("wagtailusers_users:add"),
+        user_form(is_on_call="on", on_call_phone="07700 900555"),
+    )
+
+    assert response.status_code == 302
+    created = User.objects.get(username="newstaff")
+    assert created.is_on_call
+    assert created.on_call_phone == "+447700900555"
+
+
+def test_user_manager_puts_someone_on_call_with_a_normalised_number(
+    verified_client, user_manager, coordinator
+):
+    client = verified_client(user_manager)
+
+    response = client.post(
+        reverse("wagtailusers_users:edit", args=[coordinator.pk]),
+        edit_coordinator_form(is_on_call="on", on_call_phone="+44 (0)7700-900 556"),
+    )
+
+    assert response.status_code == 302
+    coordinator.refresh_from_db()
+    assert coordinator.is_on_call
+    assert coordinator.on_call_phone == "+447700900556"
+
+
+def test_a_number_that_is_not_a_phone_number_is_refused(verified_client, user_manager, coordinator):
+    client = verified_client(user_manager)
+
+    response = client.post(
+        reverse("wagtailusers_users:edit", args=[coordinator.pk]),
+        edit_coordinator_form(is_on_call="on", on_call_phone="call the office"),
+    )
+
+    assert response.status_code == 200
+    assert b"look like a phone number" in response.content
+    coordinator.refresh_from_db()
+    assert not coordinator.is_on_call
+    assert coordinator.on_call_phone == ""
+
+
+def test_clearing_the_on_call_phone_stores_nothing(verified_client, user_manager, coordinator):
+    coordinator.on_call_phone = "+447700900557"
+    coordinator.save()
+
+    verified_client(user_manager).post(
+        reverse("wagtailusers_users:edit", args=[coordinator.pk]),
+        edit_coordinator_form(on_call_phone="  "),
+    )
+
+    coordinator.refresh_from_db()
+    assert coordinator.on_call_phone == ""
+    assert not coordinator.is_on_call
+
+
+def test_the_on_call_fields_are_only_for_people_who_manage_users(coordinator, user_manager):
+    from coproduce.forms import StaffUserEditForm
+
+    assert (
+        "on_call_phone" not in StaffUserEditForm(instance=coordinator, for_user=coordinator).fields
+    )
+    assert "is_on_call" not in StaffUserEditForm(instance=coordinator, for_user=None).fields
+    assert "on_call_phone" in StaffUserEditForm(instance=coordinator, for_user=user_manager).fields

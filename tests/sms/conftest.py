@@ -7,7 +7,6 @@ import pytest
 from django.core.management import call_command
 from django.test import TestCase
 
-from sms.backends import locmem
 from sms.twilio_webhooks import sign
 from tests.factories import AreaFactory, ServiceFactory
 from tests.sms.fake_twilio import FakeTwilio
@@ -18,13 +17,6 @@ OUR_NUMBER = "+447700900000"
 TEST_ACCOUNT_SID = "AC" + "a1" * 16
 TEST_FROM_NUMBER = "+447700900001"
 _sids = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def _empty_sms_outbox():
-    locmem.outbox.clear()
-    yield
-    locmem.outbox.clear()
 
 
 @pytest.fixture

@@ -100,6 +100,66 @@ def test_please_stop_texting_me_is_stored_and_flagged_not_opted_out(text_in):
     assert not Person.objects.by_phone(SENDER).get().is_opted_out
 
 
+STOP_HINT = "Sorry. Reply STOP and we will not text you again."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "please stop texting me",
+        "stop texting",
+        "leave me alone",
+        "don't text me",
+        "Don’t text me",
+        "unsubscribe me",
+    ],
+)
+def test_asking_us_to_stop_in_words_gets_a_kind_reply_saying_how(text_in, body):
+    response = text_in(body)
+
+    assert replies(response) == [STOP_HINT]
+    message = Message.objects.inbound().get()
+    assert message.body == body
+    assert Attention.objects.get(message=message).reason == Attention.Reason.POSSIBLE_OPT_OUT
+    assert not Person.objects.by_phone(SENDER).get().is_opted_out
+    # Their words are kept like any other; nothing is left waiting for an answer.
+    assert Response.objects.get().text == body
+    assert not Conversation.objects.filter(closed_at__isnull=True).exists()
+
+
+def test_the_stop_hint_is_one_plain_segment():
+    from sms.gsm import is_gsm7, segment_count
+
+    assert is_gsm7(STOP_HINT)
+    assert segment_count(STOP_HINT) == 1
+
+
+def test_asking_us_to_stop_about_a_service_is_not_asked_for_a_score(text_in, hostel):
+    response = text_in("stop texting me about the hostel")
+
+    assert replies(response) == [STOP_HINT]
+    assert Response.objects.get().service == hostel
+    assert not Conversation.objects.filter(closed_at__isnull=True).exists()
+
+
+def test_asking_us_to_stop_while_at_risk_still_gets_the_crisis_numbers(text_in):
+    response = text_in("leave me alone I want to die")
+
+    texts = replies(response)
+    assert texts[0].startswith("We're worried about you")
+    assert texts[1] == STOP_HINT
+
+
+def test_an_area_can_word_the_stop_hint_its_own_way(text_in, sms_area):
+    from sms.models import SmsTemplate
+
+    SmsTemplate.objects.create(
+        area=sms_area, key="stop_hint", body="Sorry to bother you. Reply STOP to end texts."
+    )
+
+    assert replies(text_in("stop texting me")) == ["Sorry to bother you. Reply STOP to end texts."]
+
+
 @pytest.mark.parametrize(
     "body",
     ["stop it", "STOP STOP", "stopping", "s t o p", "Stop the hostel shouting", "", "4", "🛑"],

@@ -2,6 +2,7 @@
 
 import pytest
 
+from coproduce.models import Service
 from surveys.services import find_service
 from tests.factories import AreaFactory, ServiceFactory
 
@@ -43,3 +44,43 @@ def test_only_active_services_in_the_area_are_found(area, hope_house):
 
     assert find_service("dropin 4", area=area)[0] is None
     assert find_service("clinic 4", area=area)[0] is None
+
+
+def test_an_edited_service_is_found_by_its_new_code_at_once(area, hope_house):
+    assert find_service("hostel 4", area=area)[0] == hope_house
+
+    hope_house.code = "HOPE"
+    hope_house.aliases = "hope hostel"
+    hope_house.save()
+
+    assert find_service("hostel 4", area=area) == (None, "hostel 4")
+    assert find_service("hope 4", area=area) == (hope_house, "4")
+    assert find_service("hope hostel: 4", area=area) == (hope_house, "4")
+
+
+def test_a_service_switched_off_or_added_counts_at_once(area, hope_house):
+    assert find_service("hostel 4", area=area)[0] == hope_house
+
+    hope_house.is_active = False
+    hope_house.save()
+    gp = ServiceFactory(area=area, name="Riverside GP", code="GP")
+
+    assert find_service("hostel 4", area=area)[0] is None
+    assert find_service("gp 4", area=area) == (gp, "4")
+
+
+def test_an_edit_made_elsewhere_is_seen_without_any_signal(area, hope_house):
+    """Another web process edits the row: nothing tells this process, and it still sees it."""
+    find_service("hostel 4", area=area)
+
+    Service.objects.filter(pk=hope_house.pk).update(code="HOPE")
+
+    assert find_service("hostel 4", area=area)[0] is None
+    assert find_service("hope 4", area=area)[0] == hope_house
+
+
+def test_the_area_services_are_read_in_one_query(area, hope_house, django_assert_num_queries):
+    ServiceFactory(area=area, name="Riverside GP", code="GP")
+
+    with django_assert_num_queries(1):
+        assert find_service("gp 2", area=area)[1] == "2"
