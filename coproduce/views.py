@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.users.views import users
 
 from .permissions import ANY_ACTION, VIEW_PHONE_NUMBER
@@ -136,3 +137,10 @@ class StaffUserCreateView(FormForRequestUserMixin, users.CreateView):
 
 class StaffUserEditView(FormForRequestUserMixin, users.EditView):
     pass
+
+
+class AdminPageMixin(WagtailAdminTemplateMixin):
+    """A custom admin page whose header names it ("SMS simulator"), not just "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from coproduce.views import AdminPageMixin
 
 from . import attendance, invitations, member_links, sessions
 from .forms import RegisterForm, WalkInForm
@@ -19,7 +20,7 @@ def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-class SessionActionView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class SessionActionView(PermissionRequiredMixin, AdminPageMixin, TemplateView):
     header_icon = "date"
 
     def dispatch(self, request, *args, **kwargs):
@@ -127,7 +128,7 @@ class RegisterView(SessionActionView):
         return redirect(request.path)
 
 
-class SendMemberLinkView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class SendMemberLinkView(PermissionRequiredMixin, AdminPageMixin, TemplateView):
     permission_required = "panels.change_membership"
     template_name = "panels/admin/send_link.html"
     header_icon = "mail"

@@ -7,11 +7,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from coproduce.models import Person
 from coproduce.phones import InvalidPhoneNumber, normalise_phone, phone_hash
-from coproduce.views import ScopedInspectView
+from coproduce.views import AdminPageMixin, ScopedInspectView
 
 from .forms import FeedbackPromptForm, SimulatorForm
 from .models import Attention, Message
@@ -20,7 +19,7 @@ from .simulator import DEFAULT_SIMULATOR_NUMBER, simulate_inbound
 from .texts import render_text
 
 
-class ConversationView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class ConversationView(PermissionRequiredMixin, AdminPageMixin, TemplateView):
     """Every text to and from one person, oldest first, like a phone shows it."""
 
     permission_required = "sms.view_message"
@@ -58,7 +57,7 @@ class ResolveAttentionView(PermissionRequiredMixin, View):
         return redirect(request.POST.get("next") or reverse("sms_attention:index"))
 
 
-class SimulatorView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class SimulatorView(PermissionRequiredMixin, AdminPageMixin, FormView):
     permission_required = "sms.use_simulator"
     template_name = "sms/admin/simulator.html"
     form_class = SimulatorForm
@@ -96,7 +95,7 @@ class SimulatorView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView
         return context
 
 
-class FeedbackPromptView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class FeedbackPromptView(PermissionRequiredMixin, AdminPageMixin, FormView):
     permission_required = "sms.send_prompt"
     template_name = "sms/admin/prompt.html"
     form_class = FeedbackPromptForm

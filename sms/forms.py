@@ -48,7 +48,10 @@ class SimulatorForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = user.visible_areas().exclude(sms_number="")
+        areas = user.visible_areas().exclude(sms_number="")
+        self.fields["area"].queryset = areas
+        if len(areas) == 1:  # nothing to choose: don't make them
+            self.fields["area"].initial = areas[0]
 
     def clean_sender(self):
         try:

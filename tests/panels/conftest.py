@@ -7,7 +7,6 @@ import pytest
 from panels.models import Membership, Panel, Session
 from tests.factories import PersonFactory
 from tests.sms.conftest import (  # noqa: F401 - fixtures shared with the SMS tests
-    _empty_sms_outbox,
     clock,
     sms_area,
     text_in,

@@ -5,6 +5,7 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 
 from coproduce import roles
 from sms.backends import locmem
@@ -53,6 +54,15 @@ def test_simulator_plays_a_whole_conversation_through_the_signed_webhook(
     # Six texts: three in, three replies (plus the first-contact privacy note).
     assert Message.objects.inbound().count() == 3
     assert Message.objects.outbound().count() == 4
+
+
+def test_simulator_is_titled_and_picks_the_only_area_for_you(verified_client, sms_area):
+    response = verified_client(_coordinator(sms_area)).get("/admin/sms/simulator/")
+
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.find("h1").get_text(strip=True) == "SMS simulator"
+    selected = page.select('select[name="area"] option[selected]')
+    assert [option["value"] for option in selected] == [str(sms_area.pk)]
 
 
 def test_simulator_refuses_a_real_looking_number(verified_client, sms_area):
