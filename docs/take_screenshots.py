@@ -42,10 +42,17 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
         phone = browser.new_page(viewport={"width": 360, "height": 740})
-        phone.goto(f"{BASE}/")
-        phone.screenshot(path=OUT / "home-on-a-phone.png", full_page=True)
+        for path, name in [
+            ("/", "home-on-a-phone"),
+            ("/harbour-house-feedback/", "feedback-page-on-a-phone"),
+            ("/you-said-we-did/", "you-said-we-did-on-a-phone"),
+        ]:
+            phone.goto(f"{BASE}{path}")
+            phone.screenshot(path=OUT / f"{name}.png", full_page=True)
 
         page = browser.new_page(viewport={"width": 1280, "height": 860})
+        page.goto(f"{BASE}/f/riverside/HOSTEL/poster/")
+        page.screenshot(path=OUT / "poster.png", full_page=True)
         sign_in(page, "coordinator")
         page.goto(f"{BASE}/admin/sms/simulator/")
         for body in ["hostel", "2", "They shouted at me at the front desk"]:
@@ -53,6 +60,8 @@ def main() -> None:
             page.get_by_role("button", name="Send text").click()
             page.wait_for_load_state()
         page.screenshot(path=OUT / "sms-simulator.png", full_page=False)
+        page.goto(f"{BASE}/admin/feedback/")
+        page.screenshot(path=OUT / "feedback-inbox.png", full_page=False)
         browser.close()
 
 

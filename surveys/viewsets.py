@@ -1,7 +1,7 @@
 """The feedback inbox: every response from every channel, scoped to the user's areas."""
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 
 from coproduce.viewsets import AreaScopedViewSet
 
@@ -50,7 +50,12 @@ class ResponseViewSet(AreaScopedViewSet):
         WordsColumn("words", label="What they said"),
         Column("person", label="Person", accessor=lambda r: r.person or "Anonymous"),
         Column("themes", label="Themes", accessor=_themes),
-        BooleanColumn("is_safeguarding", label="Safeguarding"),
+        # Only the ones that matter stand out: a red cross on every safe row was noise.
+        Column(
+            "is_safeguarding",
+            label="Safeguarding",
+            accessor=lambda r: "Yes: possible risk" if r.is_safeguarding else "",
+        ),
     ]
     search_fields = ["redacted_text"]
     inspect_view_fields = [

@@ -304,3 +304,12 @@ def test_detail_page_shows_themes_with_their_status(verified_client, coordinator
 
     assert "Housing things (suggested), Safety things (confirmed)" in html
     assert "sam@example.org" in html
+
+
+def test_only_safeguarding_responses_are_marked_in_the_list(verified_client, coordinator, area):
+    make(area, text="I want to end it all", is_safeguarding=True)
+    make(area, text="The staff were kind")
+
+    html = verified_client(coordinator).get(INDEX).content.decode()
+
+    assert html.count("Yes: possible risk") == 1
