@@ -45,3 +45,20 @@ def revoke(apps, role: str, permissions: list[str]) -> None:
         group.permissions.remove(
             *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
         )
+
+
+def grant_roles_operation(role_permissions: dict[str, list[str]]):
+    """A migration operation granting each role its permissions (and taking them back when
+    the migration is reversed). Apps' role migrations are just their table and this."""
+    from django.db import migrations
+
+    def forwards(apps, schema_editor):
+        ensure_permissions_exist(apps)
+        for role, permissions in role_permissions.items():
+            grant(apps, role, permissions)
+
+    def backwards(apps, schema_editor):
+        for role, permissions in role_permissions.items():
+            revoke(apps, role, permissions)
+
+    return migrations.RunPython(forwards, backwards)

@@ -6,9 +6,7 @@ from coproduce.roles import (
     FINANCE,
     GOVERNANCE_VIEWER,
     PANEL_ORGANISER,
-    ensure_permissions_exist,
-    grant,
-    revoke,
+    grant_roles_operation,
 )
 
 
@@ -65,18 +63,7 @@ ROLE_PERMISSIONS = {
 }
 
 
-def grant_roles(apps, schema_editor):
-    ensure_permissions_exist(apps)
-    for role, permissions in ROLE_PERMISSIONS.items():
-        grant(apps, role, permissions)
-
-
-def revoke_roles(apps, schema_editor):
-    for role, permissions in ROLE_PERMISSIONS.items():
-        revoke(apps, role, permissions)
-
-
 class Migration(migrations.Migration):
     dependencies = [("panels", "0001_initial"), ("coproduce", "0002_roles")]
 
-    operations = [migrations.RunPython(grant_roles, revoke_roles)]
+    operations = [grant_roles_operation(ROLE_PERMISSIONS)]

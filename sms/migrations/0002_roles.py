@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from coproduce.roles import AREA_ADMIN, COORDINATOR, ensure_permissions_exist, grant, revoke
+from coproduce.roles import AREA_ADMIN, COORDINATOR, grant_roles_operation
 
 ROLE_PERMISSIONS = {
     AREA_ADMIN: [
@@ -27,18 +27,7 @@ ROLE_PERMISSIONS = {
 }
 
 
-def grant_roles(apps, schema_editor):
-    ensure_permissions_exist(apps)
-    for role, permissions in ROLE_PERMISSIONS.items():
-        grant(apps, role, permissions)
-
-
-def revoke_roles(apps, schema_editor):
-    for role, permissions in ROLE_PERMISSIONS.items():
-        revoke(apps, role, permissions)
-
-
 class Migration(migrations.Migration):
     dependencies = [("sms", "0001_initial"), ("coproduce", "0002_roles")]
 
-    operations = [migrations.RunPython(grant_roles, revoke_roles)]
+    operations = [grant_roles_operation(ROLE_PERMISSIONS)]

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from coproduce.roles import AREA_ADMIN, COORDINATOR, GOVERNANCE_VIEWER, ensure_permissions_exist, grant, revoke
+from coproduce.roles import AREA_ADMIN, COORDINATOR, GOVERNANCE_VIEWER, grant_roles_operation
 
 ROLE_PERMISSIONS = {
     # Area admins and coordinators read the feedback inbox in full and confirm themes.
@@ -12,18 +12,7 @@ ROLE_PERMISSIONS = {
 }
 
 
-def grant_roles(apps, schema_editor):
-    ensure_permissions_exist(apps)
-    for role, permissions in ROLE_PERMISSIONS.items():
-        grant(apps, role, permissions)
-
-
-def revoke_roles(apps, schema_editor):
-    for role, permissions in ROLE_PERMISSIONS.items():
-        revoke(apps, role, permissions)
-
-
 class Migration(migrations.Migration):
     dependencies = [("surveys", "0002_web_feedback_and_themes"), ("coproduce", "0002_roles")]
 
-    operations = [migrations.RunPython(grant_roles, revoke_roles)]
+    operations = [grant_roles_operation(ROLE_PERMISSIONS)]
