@@ -33,7 +33,6 @@ def session_changed(
     """
     at = at or timezone.now()
     changed = set(changed_fields)
-    texted = 0
     with transaction.atomic():
         session = (
             Session.objects.select_for_update().select_related("panel__area").get(pk=session.pk)
@@ -46,20 +45,10 @@ def session_changed(
             return 0
         session.sequence += 1
         session.save(update_fields=["sequence"])
-        expected = session.invitations.still_expected().select_related("person")
-        expected.update(reminded_day_before_at=None, reminded_same_day_at=None)
-        memberships = _memberships_by_person(session)
-        for invitation in expected:
-            membership = memberships.get(invitation.person_id)
-            if membership is not None and wants_texts(membership):
-                text_person(
-                    person=invitation.person,
-                    session=session,
-                    key="panel_session_changed",
-                    kind=Message.Kind.INVITATION,
-                    at=at,
-                )
-                texted += 1
+        session.invitations.still_expected().update(
+            reminded_day_before_at=None, reminded_same_day_at=None
+        )
+        texted = _tell_everyone_expected(session, key="panel_session_changed", at=at)
         schedule_reminders(session=session, at=at)
     return texted
 
@@ -71,7 +60,6 @@ def cancel_session(*, session: Session, at: datetime | None = None) -> int:
     Raises ValidationError if it has already ended or was already cancelled.
     """
     at = at or timezone.now()
-    texted = 0
     with transaction.atomic():
         session = (
             Session.objects.select_for_update().select_related("panel__area").get(pk=session.pk)
@@ -84,20 +72,9 @@ def cancel_session(*, session: Session, at: datetime | None = None) -> int:
         session.cancelled_at = at
         session.sequence += 1
         session.save(update_fields=["status", "cancelled_at", "sequence"])
-        memberships = _memberships_by_person(session)
-        expected = session.invitations.still_expected().select_related("person")
-        for invitation in expected:
-            membership = memberships.get(invitation.person_id)
-            if membership is not None and wants_texts(membership):
-                text_person(
-                    person=invitation.person,
-                    session=session,
-                    key="panel_session_cancelled",
-                    kind=Message.Kind.INVITATION,
-                    opens_rsvp=False,
-                    at=at,
-                )
-                texted += 1
+        texted = _tell_everyone_expected(
+            session, key="panel_session_cancelled", at=at, opens_rsvp=False
+        )
     return texted
 
 
@@ -111,3 +88,24 @@ def upcoming_invitations_for(person) -> list[Invitation]:
         .select_related("session__panel")
         .order_by("session__starts_at")
     )
+
+
+def _tell_everyone_expected(
+    session: Session, *, key: str, at: datetime, opens_rsvp: bool = True
+) -> int:
+    """Text ``key`` to everyone still expected at ``session`` who takes texts; how many."""
+    memberships = _memberships_by_person(session)
+    texted = 0
+    for invitation in session.invitations.still_expected().select_related("person"):
+        membership = memberships.get(invitation.person_id)
+        if membership is not None and wants_texts(membership):
+            text_person(
+                person=invitation.person,
+                session=session,
+                key=key,
+                kind=Message.Kind.INVITATION,
+                opens_rsvp=opens_rsvp,
+                at=at,
+            )
+            texted += 1
+    return texted
