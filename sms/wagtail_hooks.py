@@ -5,7 +5,7 @@ from wagtail.permissions import register_permission_policy
 
 from coproduce.permissions import AreaScopedPermissionPolicy
 
-from . import admin_views
+from . import admin_views, dashboard
 from .models import Attention, Message, SmsTemplate
 from .permissions import ReadOnlyAreaScopedPolicy
 from .viewsets import TextsViewSetGroup
@@ -62,3 +62,6 @@ def prompt_menu_item():
         order=155,
         permission="sms.send_prompt",
     )
+
+
+hooks.register("construct_homepage_panels", dashboard.add_needs_attention_panel)
