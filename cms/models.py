@@ -12,6 +12,8 @@ from wagtail.models import Orderable, Page
 
 from coproduce.models import Area, Service
 
+from .admin_forms import AreaScopedPageForm
+
 # Plain formatting only: headings, lists and links read well on a cheap phone and a screen reader.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -115,6 +117,7 @@ class FeedbackPage(RoutablePageMixin, Page):
         HelpPanel(template="cms/admin/poster_links_panel.html", heading="Posters"),
     ]
 
+    base_form_class = AreaScopedPageForm
     subpage_types: list[str] = []
 
     class Meta:

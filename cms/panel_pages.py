@@ -11,6 +11,8 @@ from wagtail.models import Page
 from coproduce.models import Area
 from panels.models import Escalation, Panel, Session
 
+from .admin_forms import AreaScopedPageForm
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 UPCOMING_SHOWN = 6
 
@@ -40,6 +42,7 @@ class PanelPage(Page):
         FieldPanel("intro"),
         FieldPanel("how_to_join"),
     ]
+    base_form_class = AreaScopedPageForm
     subpage_types: list[str] = []
     template = "cms/panel_page_public.html"
 
@@ -74,6 +77,7 @@ class YouSaidWeDidPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("area"), FieldPanel("intro")]
+    base_form_class = AreaScopedPageForm
     subpage_types: list[str] = []
     template = "cms/you_said_we_did_page.html"
 
