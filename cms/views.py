@@ -2,6 +2,7 @@
 posters. Each parses the request, calls one function and renders."""
 
 import segno
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -17,6 +18,18 @@ from .short_links import display_number, feedback_url, services_for_code, short_
 HONEYPOT = "website"
 
 
+def client_ip(request: HttpRequest) -> str:
+    """The visitor's address, for the rate limit. Behind TRUSTED_PROXY_COUNT proxies it is the
+    one the outermost of ours saw: that many from the right of X-Forwarded-For (anything
+    further left was written by the visitor and could be forged)."""
+    hops = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
+    if hops and len(addresses) >= hops:
+        return addresses[-hops]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def feedback_form(request: HttpRequest, *, page: FeedbackPage) -> HttpResponse:
     status = 200
     if request.method == "POST":
@@ -26,9 +39,7 @@ def feedback_form(request: HttpRequest, *, page: FeedbackPage) -> HttpResponse:
         form = FeedbackForm(request.POST, page=page)
         if form.is_valid():
             try:
-                record_web_feedback(
-                    feedback=form.to_feedback(), client_ip=request.META.get("REMOTE_ADDR", "")
-                )
+                record_web_feedback(feedback=form.to_feedback(), client_ip=client_ip(request))
             except RateLimited:
                 minutes = rate_limit()[1] // 60
                 form.add_error(

@@ -139,6 +139,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
+# How many proxies of ours stand in front of the site (a load balancer: 1). The web feedback
+# rate limit then takes the visitor's address from X-Forwarded-For, not the proxy's.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Feedback forms one visitor may send per window, so a flood can't bury real voices.
+WEB_FEEDBACK_RATE_LIMIT = env_int("WEB_FEEDBACK_RATE_LIMIT", 10)
+WEB_FEEDBACK_RATE_WINDOW_SECONDS = env_int("WEB_FEEDBACK_RATE_WINDOW_SECONDS", 60 * 60)
 # No avatars from gravatar.com: staff pages fetch nothing from outside, and it would leak emails.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 

@@ -343,6 +343,22 @@ def test_too_many_from_one_client_get_a_friendly_wait_and_keep_their_words(
     assert other.status_code == 302
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, feedback_page, settings):
+    """All visitors reach us from the proxy's address; X-Forwarded-For tells them apart.
+    A visitor can't dodge the limit by writing their own X-Forwarded-For entries."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.WEB_FEEDBACK_RATE_LIMIT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+
+    def send(forwarded_for: str) -> int:
+        data = form_data(what_happened=forwarded_for)
+        return client.post(feedback_page.url, data, HTTP_X_FORWARDED_FOR=forwarded_for, **proxy)
+
+    assert send("198.51.100.1").status_code == 302
+    assert send("198.51.100.2").status_code == 302
+    assert send("203.0.113.9, 198.51.100.1").status_code == 429
+
+
 # Thank-you page ------------------------------------------------------------------------------
 
 
