@@ -11,11 +11,11 @@ class AreaScopedPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if self.for_user is None:
             return
-        areas = self.for_user.visible_areas()
+        user = self.for_user
         choices = {
-            "area": areas,
-            "service": Service.objects.filter(area__in=areas),
-            "panel": Panel.objects.filter(area__in=areas),
+            "area": user.visible_areas(),
+            "service": Service.objects.for_user(user),
+            "panel": Panel.objects.for_user(user),
         }
         for name, queryset in choices.items():
             if name in self.fields:

@@ -108,9 +108,7 @@ def poster(request: HttpRequest, area_slug: str, code: str) -> HttpResponse:
                 "area": service.area,
                 "link": link if page is not None else "",
                 "qr_svg": qr_svg,
-                "sms_number": display_number(service.area.sms_number)
-                if service.area.sms_number
-                else "",
+                "sms_number": display_number(service.area.sms_number),
             },
         )
     response.headers["Content-Language"] = language

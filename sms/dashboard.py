@@ -1,5 +1,6 @@
 """The "Needs attention" summary on the Wagtail dashboard, for staff who deal with it."""
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
@@ -15,12 +16,15 @@ class NeedsAttentionPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        open_items = Attention.objects.for_user(self.user).open()
-        return {
-            "open_count": open_items.count(),
-            "safeguarding_count": open_items.filter(reason=Attention.Reason.SAFEGUARDING).count(),
-            "url": reverse("sms_attention:index"),
-        }
+        counts = (
+            Attention.objects.for_user(self.user)
+            .open()
+            .aggregate(
+                open_count=Count("pk"),
+                safeguarding_count=Count("pk", filter=Q(reason=Attention.Reason.SAFEGUARDING)),
+            )
+        )
+        return {**counts, "url": reverse("sms_attention:index")}
 
 
 def add_needs_attention_panel(request, panels) -> None:

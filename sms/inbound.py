@@ -70,14 +70,9 @@ def receive_inbound(params) -> list[str]:
     asks Twilio to retry). Replies are stored as outbound messages; alerts and emails are
     queued on commit.
     """
-    message = inbound_message(params)
-    try:
-        with transaction.atomic():
-            message.save(force_insert=True)
-    except IntegrityError:
-        if message.provider_sid is not None:
-            return []  # Twilio retried a MessageSid we already have.
-        raise
+    message, created = store_inbound(params)
+    if not created:
+        return []  # Twilio retried a MessageSid we already have.
     return _handle_stored(message)
 
 
@@ -267,7 +262,7 @@ def _finish(
     message.processed_at = now
     message.save(update_fields=["person", "status", "processed_at", "kind", "conversation"])
     if not fresh:
-        # A message stored in this same transaction can't have failed before.
+        # A message stored just now can't have failed before.
         message.attention.filter(
             reason=Attention.Reason.PROCESSING_FAILED, resolved_at__isnull=True
         ).update(resolved_at=now, resolution_note="Handled on a later try.")

@@ -17,7 +17,8 @@ def find_service(text: str, *, area: Area) -> tuple[Service | None, str]:
         service.pk: service for service in Service.objects.filter(area=area, is_active=True)
     }
     names = tuple(
-        (service.pk, service.code, service.name, service.aliases) for service in services.values()
+        (service.pk, service.code, service.name, tuple(service.alias_list))
+        for service in services.values()
     )
     for pattern, service_pk in _patterns(names):
         if pattern.search(text):
@@ -27,7 +28,9 @@ def find_service(text: str, *, area: Area) -> tuple[Service | None, str]:
 
 
 @lru_cache(maxsize=64)
-def _patterns(names: tuple[tuple[int, str, str, str], ...]) -> list[tuple[re.Pattern, int]]:
+def _patterns(
+    names: tuple[tuple[int, str, str, tuple[str, ...]], ...],
+) -> list[tuple[re.Pattern, int]]:
     """Compiled patterns for each (pk, code, name, aliases), longest name first.
 
     Keyed by the services' own words, so an edited service simply gets new patterns.
@@ -36,7 +39,7 @@ def _patterns(names: tuple[tuple[int, str, str, str], ...]) -> list[tuple[re.Pat
     for pk, code, name, aliases in names:
         candidates.append((code, pk))
         candidates.append((name, pk))
-        candidates.extend((line.strip(), pk) for line in aliases.splitlines() if line.strip())
+        candidates.extend((alias, pk) for alias in aliases)
     candidates.sort(key=lambda item: -len(item[0]))
     return [
         (re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE), pk)
