@@ -74,7 +74,8 @@ def test_without_javascript_an_error_keeps_what_was_typed(
     page.get_by_label("What happened?").fill(words)
     page.get_by_role("button", name="Send feedback").click()
 
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    # The form posts back to the same URL, so wait for the answer, not the URL.
+    page.get_by_role("heading", name="There is a problem").wait_for()
     assert page.get_by_label("What happened?").input_value() == words
     assert not Response.objects.exists()
 
