@@ -127,9 +127,10 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
         "coproduce.wsgi:application",
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
-        "--worker-class=gthread",
-        "--threads=1",
-        "--keep-alive=30",
+        # gunicorn's default sync workers, as the README deploys it: one request per
+        # connection, so the kernel spreads connections over every worker. (Keep-alive
+        # threads let the first worker to wake take every connection and leave the rest idle.)
+        "--worker-class=sync",
         "--backlog=256",
         "--log-level=warning",
     ]

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import area_setup
 from .fields import EncryptedPhoneField, EncryptedTextField, PhoneHashField
 from .phones import normalise_phone, phone_hash
 
@@ -25,6 +26,8 @@ class Area(models.Model):
         help_text="The Twilio number people text in this area, e.g. +447700900000.",
     )
     is_active = models.BooleanField(default=True)
+    # Renewed whenever the area's services or text wording change (see area_setup).
+    setup_stamp = models.CharField(max_length=32, default=area_setup.new_stamp, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -4,13 +4,29 @@ from coproduce.models import Person
 
 from .models import Conversation
 
+# ``start_conversation(current=...)`` default: the caller hasn't looked for an open one.
+NOT_LOOKED_UP = object()
+
 
 def start_conversation(
-    *, person: Person, handler: str, step: str, context: dict | None = None, at=None
+    *,
+    person: Person,
+    handler: str,
+    step: str,
+    context: dict | None = None,
+    at=None,
+    current: Conversation | None | object = NOT_LOOKED_UP,
 ) -> Conversation:
-    """Open a conversation, closing any other open one: a person answers one question at a time."""
+    """Open a conversation, closing any other open one: a person answers one question at a time.
+
+    A handler that already has the person's ``current_conversation`` (or knows there is none)
+    passes it as ``current``, which saves searching for open ones again.
+    """
     at = at or timezone.now()
-    Conversation.objects.filter(person=person, closed_at__isnull=True).update(closed_at=at)
+    if current is NOT_LOOKED_UP:
+        Conversation.objects.filter(person=person, closed_at__isnull=True).update(closed_at=at)
+    elif current is not None:
+        current.close(at=at)
     return Conversation.objects.create(
         person=person,
         handler=handler,

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
+from coproduce import area_setup
+
 from .gsm import fits_one_segment, gsm7_length, non_gsm7_characters, to_gsm7
 
 
@@ -206,21 +208,24 @@ def render_text(key: str, *, area=None, **values: str) -> str:
 
     A value that would push the text past 160 characters is shortened.
     """
-    from .models import SmsTemplate
-
     spec = SPECS[key]
     body = spec.default
     if area is not None:
-        # (area, key) is unique: no ordering, so no join to order by the area's name.
-        override = (
-            SmsTemplate.objects.filter(area=area, key=key).order_by().values_list("body", flat=True)
-        )
-        body = next(iter(override), body)
+        wording = area_setup.for_area(area, "sms_templates", lambda: _area_wording(area))
+        body = wording.get(key, body)
     safe_values = {
         name: _shorten(str(values.get(name, "")), spec.placeholders[name])
         for name in spec.placeholders
     }
     return body.format(**safe_values)
+
+
+def _area_wording(area) -> dict[str, str]:
+    """The area's own wording, by text key (read once per change: see coproduce.area_setup)."""
+    from .models import SmsTemplate
+
+    # No ordering, so no join to order by the area's name.
+    return dict(SmsTemplate.objects.filter(area=area).order_by().values_list("key", "body"))
 
 
 def _shorten(value: str, limit: int) -> str:

@@ -3,6 +3,7 @@
 import re
 from functools import lru_cache
 
+from coproduce import area_setup
 from coproduce.models import Area, Service
 
 
@@ -10,9 +11,18 @@ def find_service(text: str, *, area: Area) -> tuple[Service | None, str]:
     """The service named in ``text`` and the text without that name.
 
     The longest matching name wins ("Hope Centre Hostel" over "Hope Centre"). The area's
-    active services are read afresh each time (one query), so an edit in the admin counts
-    at once in every process; only the patterns built from them are reused.
+    active services and their patterns are read once per change (see coproduce.area_setup),
+    so an edit in the admin counts at once in every process.
     """
+    services, patterns = area_setup.for_area(area, "services", lambda: _load_services(area))
+    for pattern, service_pk in patterns:
+        if pattern.search(text):
+            rest = " ".join(pattern.sub(" ", text, count=1).split())
+            return services[service_pk], rest.strip(" ,.:-")
+    return None, text
+
+
+def _load_services(area: Area) -> tuple[dict[int, Service], list[tuple[re.Pattern, int]]]:
     services = {
         service.pk: service for service in Service.objects.filter(area=area, is_active=True)
     }
@@ -20,11 +30,7 @@ def find_service(text: str, *, area: Area) -> tuple[Service | None, str]:
         (service.pk, service.code, service.name, tuple(service.alias_list))
         for service in services.values()
     )
-    for pattern, service_pk in _patterns(names):
-        if pattern.search(text):
-            rest = " ".join(pattern.sub(" ", text, count=1).split())
-            return services[service_pk], rest.strip(" ,.:-")
-    return None, text
+    return services, _patterns(names)
 
 
 @lru_cache(maxsize=64)

@@ -82,42 +82,52 @@ def _new_feedback(inbound: Inbound) -> list[str]:
 
 
 def _continue(inbound: Inbound, response: Response, *, step: str, reply: str) -> list[str]:
-    """Save the response and move the conversation to ``step`` ("" closes it)."""
+    """Save the response and move the conversation to ``step`` ("" closes it).
+
+    The response points at the conversation that builds it, and the conversation remembers
+    only the service, so starting one is a single insert.
+    """
     if inbound.safeguarding:
         # Someone who may be at risk gets signposting and a person, not more questions; and
         # a response they add risk words to, started earlier or not, is never quoted.
         step = ""
         response.is_safeguarding = True
-    conversation = inbound.conversation
-    started = bool(step) and (conversation is None or conversation.handler != HANDLER)
-    if started:
-        conversation = start_conversation(person=inbound.person, handler=HANDLER, step=step)
-    response.conversation = conversation
-    _save(response)
-    if conversation is not None:
-        # The conversation remembers the response it is building, in the same write that
-        # moves it on.
-        context = {**conversation.context, "response_id": response.pk}
+    ours = inbound.conversation is not None and inbound.conversation.handler == HANDLER
+    conversation = inbound.conversation if ours else None
+    if step and not ours:
+        # ``current`` is what the channel found open for us: None also when another app's
+        # conversation (an invitation waiting for YES or NO) handed this text on; that one
+        # stays open for its answer.
+        conversation = start_conversation(
+            person=inbound.person,
+            handler=HANDLER,
+            step=step,
+            context={"service_id": response.service_id} if response.service_id else {},
+            current=inbound.conversation,
+        )
+    elif ours:
+        context = dict(conversation.context)
         if response.service_id:
             context["service_id"] = response.service_id
-        if started:
-            conversation.context = context
-            conversation.save(update_fields=["context"])
-        elif step:
+        if step:
             conversation.advance(step=step, context=context)
         else:
             conversation.close(context=context)
+    response.conversation = conversation
+    _save(response)
     inbound.message.conversation = conversation
     return [reply]
 
 
 def _current_response(inbound: Inbound) -> Response:
     """The response this conversation is building, or a new one (after a staff prompt)."""
-    context = inbound.conversation.context
-    response = Response.objects.filter(pk=context.get("response_id")).first()
+    conversation = inbound.conversation
+    response = Response.objects.filter(conversation=conversation).order_by("-pk").first()
     if response is not None:
         return response
-    service = Service.objects.filter(pk=context.get("service_id"), area=inbound.area).first()
+    service = Service.objects.filter(
+        pk=conversation.context.get("service_id"), area=inbound.area
+    ).first()
     return _new_response(inbound, service=service, text="")
 
 

@@ -75,6 +75,20 @@ def test_area_wording_is_used_when_set(sms_area):
     assert render_text("thanks") == SPECS["thanks"].default
 
 
+def test_area_wording_is_read_once_and_an_edit_counts_at_once(
+    sms_area, django_assert_num_queries
+):
+    render_text("thanks", area=sms_area)
+    with django_assert_num_queries(0):
+        render_text("help", area=sms_area, area_name="Riverside")
+
+    template = SmsTemplate.objects.create(area=sms_area, key="thanks", body="Cheers.")
+    assert render_text("thanks", area=sms_area) == "Cheers."
+
+    template.delete()
+    assert render_text("thanks", area=sms_area) == SPECS["thanks"].default
+
+
 def test_long_service_name_is_shortened_to_keep_one_segment(sms_area):
     # An override that is exactly 160 characters with a 40-character name filled in.
     body = "y" * 120 + "{service}"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from coproduce import area_setup
 from coproduce.models import Service
 from surveys.services import find_service
 from tests.factories import AreaFactory, ServiceFactory
@@ -69,14 +70,36 @@ def test_a_service_switched_off_or_added_counts_at_once(area, hope_house):
     assert find_service("gp 4", area=area) == (gp, "4")
 
 
-def test_an_edit_made_elsewhere_is_seen_without_any_signal(area, hope_house):
-    """Another web process edits the row: nothing tells this process, and it still sees it."""
+def test_an_edit_saved_in_another_process_is_seen_when_the_area_is_next_read(area, hope_house):
+    """Another web process saves the service: this process keeps its old copy, but the area's
+    stamp has changed, and every text reads its area afresh."""
     find_service("hostel 4", area=area)
+    this_process = dict(area_setup._copies)
 
-    Service.objects.filter(pk=hope_house.pk).update(code="HOPE")
+    hope_house.code = "HOPE"
+    hope_house.save()  # (in another process: this one's copies are not cleared there)
+    area_setup._copies.update(this_process)
+    area.refresh_from_db()
 
     assert find_service("hostel 4", area=area)[0] is None
     assert find_service("hope 4", area=area)[0] == hope_house
+
+
+def test_a_bulk_update_must_say_the_setup_changed(area, hope_house):
+    find_service("hostel 4", area=area)
+
+    Service.objects.filter(pk=hope_house.pk).update(code="HOPE")  # sends no signal
+    area_setup.setup_changed()
+    area.refresh_from_db()
+
+    assert find_service("hope 4", area=area)[0] == hope_house
+
+
+def test_services_are_read_once_until_they_change(area, hope_house, django_assert_num_queries):
+    find_service("hostel 4", area=area)
+
+    with django_assert_num_queries(0):
+        assert find_service("hostel 4", area=area)[0] == hope_house
 
 
 def test_the_area_services_are_read_in_one_query(area, hope_house, django_assert_num_queries):
