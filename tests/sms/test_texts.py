@@ -75,9 +75,7 @@ def test_area_wording_is_used_when_set(sms_area):
     assert render_text("thanks") == SPECS["thanks"].default
 
 
-def test_area_wording_is_read_once_and_an_edit_counts_at_once(
-    sms_area, django_assert_num_queries
-):
+def test_area_wording_is_read_once_and_an_edit_counts_at_once(sms_area, django_assert_num_queries):
     render_text("thanks", area=sms_area)
     with django_assert_num_queries(0):
         render_text("help", area=sms_area, area_name="Riverside")
