@@ -73,7 +73,7 @@ def main() -> None:
 
     postgres = connection.vendor == "postgresql"
     # SQLite takes one writer at a time: more processes would only queue on its lock.
-    workers = args.workers or (4 if postgres else 1)
+    workers = args.workers or ((2 * (os.cpu_count() or 1) + 1) if postgres else 1)
     bodies, senders = seed()
     connection.close()
 

@@ -1,6 +1,6 @@
 from django.utils import timezone
 
-from coproduce.models import Person
+from coproduce.models import Area, Person
 
 from .models import Conversation
 
@@ -19,7 +19,7 @@ def start_conversation(
 ) -> Conversation:
     """Open a conversation, closing any other open one: a person answers one question at a time.
 
-    A handler that already has the person's ``current_conversation`` (or knows there is none)
+    A handler that already has the person's open conversation (or knows there is none)
     passes it as ``current``, which saves searching for open ones again.
     """
     at = at or timezone.now()
@@ -37,5 +37,17 @@ def start_conversation(
     )
 
 
-def current_conversation(person: Person, *, at=None) -> Conversation | None:
-    return Conversation.objects.open_for(person, at=at).order_by("-started_at", "-pk").first()
+def current_conversation_by_number(area: Area, phone_hash: str, *, at=None) -> Conversation | None:
+    """The open conversation with whoever has this number in ``area``, their Person loaded
+    with it: one query finds both for someone mid-conversation, as most texters are."""
+    return (
+        Conversation.objects.filter(
+            person__area=area,
+            person__phone_hash=phone_hash,
+            closed_at__isnull=True,
+            expires_at__gt=at or timezone.now(),
+        )
+        .select_related("person")
+        .order_by("-started_at", "-pk")
+        .first()
+    )

@@ -18,7 +18,7 @@ from coproduce.models import Area, Person
 from coproduce.phones import InvalidPhoneNumber, normalise_phone
 
 from . import keywords
-from .conversations import current_conversation
+from .conversations import current_conversation_by_number
 from .handlers import Inbound, get_handler, handler_name_for
 from .models import Attention, Conversation, Message
 from .outbound import loop_guard_allows, queue_message
@@ -153,7 +153,7 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
     now = timezone.now()
     replies: list[str] = []
 
-    person, first_contact = _find_or_create_person(message)
+    conversation, person, first_contact = _find_sender(message, at=now)
     if person is None:
         _flag(
             message,
@@ -197,7 +197,6 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
         replies.append(render_text("media" if message.num_media else "empty", area=message.area))
         return replies, person
 
-    conversation = current_conversation(person, at=now)
     inbound = Inbound(
         message=message,
         person=person,
@@ -221,21 +220,26 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
     return replies, person
 
 
-def _find_or_create_person(message: Message) -> tuple[Person | None, bool]:
+def _find_sender(message: Message, *, at) -> tuple[Conversation | None, Person | None, bool]:
+    """(their open conversation, the sender, whether this is their first text). A new number
+    gets a Person; a sender we can't reply to (a short code or a name) gets none."""
     if message.area is None or not message.phone or _e164_or_blank(message.phone) != message.phone:
-        return None, False
+        return None, None, False
+    conversation = current_conversation_by_number(message.area, message.phone_hash, at=at)
+    if conversation is not None:
+        return conversation, conversation.person, False
     same_number = Person.objects.filter(area=message.area, phone_hash=message.phone_hash)
-    existing = same_number.first()
+    existing = same_number.order_by().first()
     if existing is not None:
-        return existing, False
+        return None, existing, False
     person = Person(area=message.area, phone=message.phone, is_cohort_member=True)
     try:
         with transaction.atomic():
             person.save()
     except IntegrityError:
         # Another text from this new number, handled at the same moment, made them first.
-        return same_number.get(), False
-    return person, True
+        return None, same_number.get(), False
+    return None, person, True
 
 
 def _finish(

@@ -224,3 +224,15 @@ def test_staff_prompt_reads_the_reply_as_a_score(
 
     response = Response.objects.get()
     assert (response.service, response.feeling_score) == (hostel, 5)
+
+
+def test_an_answer_mid_conversation_reads_and_writes_only_what_it_needs(
+    text_in, hostel, known_person, django_assert_max_num_queries
+):
+    """Every text is handled while Twilio waits. The budget: the area, the stored text; then
+    sender with conversation (one query), the response read and written, the conversation,
+    the loop guard, the text's status and the reply; and the two transactions' savepoints."""
+    text_in("HOSTEL")
+
+    with django_assert_max_num_queries(13):
+        assert replies(text_in("4")) == [ASK_MORE]
