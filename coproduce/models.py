@@ -36,6 +36,34 @@ class Area(models.Model):
         return self.name
 
 
+class AppendOnly:
+    """A model whose rows are written once and never edited (money owed, dated histories):
+    the guard is in save() because every path saves through it."""
+
+    never_edited = "These records are never edited."
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ValueError(self.never_edited)
+        super().save(*args, **kwargs)
+
+
+class AreaThrough:
+    """A model that belongs to an area through another row: ``area_through`` names the
+    path, e.g. ("session", "panel") for a row whose session's panel has the area."""
+
+    area_through: tuple[str, ...] = ()
+
+    @property
+    def area_id(self) -> int | None:
+        row = self
+        for name in self.area_through:
+            if getattr(row, f"{name}_id") is None:
+                return None
+            row = getattr(row, name)
+        return row.area_id
+
+
 class AreaScopedQuerySet(models.QuerySet):
     def for_user(self, user) -> "AreaScopedQuerySet":
         """Rows in the areas ``user`` may see (all of them for national users)."""
@@ -43,7 +71,8 @@ class AreaScopedQuerySet(models.QuerySet):
             return self.none()
         if user.sees_all_areas:
             return self.all()
-        return self.filter(area__in=user.areas.all())
+        area_lookup = "__".join((*getattr(self.model, "area_through", ()), "area"))
+        return self.filter(**{f"{area_lookup}__in": user.areas.all()})
 
 
 class User(AbstractUser):

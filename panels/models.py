@@ -14,22 +14,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.documents import get_document_model_string
 
-from coproduce.models import Area, AreaScopedQuerySet, Person, Theme
+from coproduce.models import AppendOnly, Area, AreaScopedQuerySet, AreaThrough, Person, Theme
 
 from .wording import short_when
-
-
-class PanelScopedQuerySet(models.QuerySet):
-    """Rows that belong to an area through their panel."""
-
-    area_lookup = "panel__area"
-
-    def for_user(self, user) -> "PanelScopedQuerySet":
-        if user.is_anonymous or not user.is_active:
-            return self.none()
-        if user.sees_all_areas:
-            return self.all()
-        return self.filter(**{f"{self.area_lookup}__in": user.areas.all()})
 
 
 class PanelQuerySet(AreaScopedQuerySet):
@@ -83,7 +70,7 @@ class Panel(models.Model):
         return self.kind == self.Kind.GOVERNANCE
 
 
-class MembershipQuerySet(PanelScopedQuerySet):
+class MembershipQuerySet(AreaScopedQuerySet):
     def current(self, *, on=None) -> "MembershipQuerySet":
         """Members who have joined and not left (paused members included)."""
         on = on or timezone.localdate()
@@ -94,8 +81,10 @@ class MembershipQuerySet(PanelScopedQuerySet):
         return self.current().filter(paused_at__isnull=True)
 
 
-class Membership(models.Model):
+class Membership(AreaThrough, models.Model):
     """One person's place on one panel."""
+
+    area_through = ("panel",)
 
     class Role(models.TextChoices):
         MEMBER = "member", "Member"
@@ -143,10 +132,6 @@ class Membership(models.Model):
         return f"{self.person} on {self.panel}"
 
     @property
-    def area_id(self) -> int | None:
-        return self.panel.area_id if self.panel_id else None
-
-    @property
     def contact_method(self) -> str:
         return self.preferred_contact or self.person.preferred_contact
 
@@ -177,7 +162,7 @@ class Membership(models.Model):
         self.save(update_fields=["left_on"])
 
 
-class SessionQuerySet(PanelScopedQuerySet):
+class SessionQuerySet(AreaScopedQuerySet):
     def scheduled(self) -> "SessionQuerySet":
         return self.filter(status=Session.Status.SCHEDULED)
 
@@ -188,8 +173,10 @@ class SessionQuerySet(PanelScopedQuerySet):
         return self.filter(starts_at__lte=at or timezone.now()).order_by("-starts_at")
 
 
-class Session(models.Model):
+class Session(AreaThrough, models.Model):
     """One meeting of a panel. Times are stored in UTC and shown in London time."""
+
+    area_through = ("panel",)
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
@@ -240,10 +227,6 @@ class Session(models.Model):
         return f"{label}: {self.title}" if self.title else label
 
     @property
-    def area_id(self) -> int | None:
-        return self.panel.area_id if self.panel_id else None
-
-    @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
@@ -274,12 +257,10 @@ class Session(models.Model):
         return self.capacity is None or self.places_taken() < self.capacity
 
 
-class SessionPaperQuerySet(PanelScopedQuerySet):
-    area_lookup = "session__panel__area"
-
-
-class SessionPaper(models.Model):
+class SessionPaper(AreaThrough, models.Model):
     """An agenda or paper for a session: a Wagtail document, served only to members."""
+
+    area_through = ("session", "panel")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="papers")
     document = models.ForeignKey(
@@ -287,7 +268,7 @@ class SessionPaper(models.Model):
     )
     title = models.CharField(max_length=150, blank=True)
 
-    objects = SessionPaperQuerySet.as_manager()
+    objects = AreaScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["session", "pk"]
@@ -295,14 +276,8 @@ class SessionPaper(models.Model):
     def __str__(self) -> str:
         return self.title or self.document.title
 
-    @property
-    def area_id(self) -> int | None:
-        return self.session.panel.area_id if self.session_id else None
 
-
-class InvitationQuerySet(PanelScopedQuerySet):
-    area_lookup = "session__panel__area"
-
+class InvitationQuerySet(AreaScopedQuerySet):
     def coming(self) -> "InvitationQuerySet":
         return self.filter(status=Invitation.Status.COMING)
 
@@ -317,8 +292,10 @@ class InvitationQuerySet(PanelScopedQuerySet):
         )
 
 
-class Invitation(models.Model):
+class Invitation(AreaThrough, models.Model):
     """One person asked to one session, and what they said."""
+
+    area_through = ("session", "panel")
 
     class Status(models.TextChoices):
         INVITED = "invited", "Invited, no answer yet"
@@ -355,18 +332,12 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"{self.person}: {self.get_status_display()}"
 
-    @property
-    def area_id(self) -> int | None:
-        return self.session.panel.area_id
 
-
-class RsvpReplyQuerySet(PanelScopedQuerySet):
-    area_lookup = "person__area"
-
-
-class RsvpReply(models.Model):
+class RsvpReply(AreaThrough, models.Model):
     """Every RSVP answer we get, by text or on the web, and what we did with it. Kept even
     when it changed nothing (not invited, too late, not understood): nothing is lost."""
+
+    area_through = ("person",)
 
     class Answer(models.TextChoices):
         YES = "yes", "Yes"
@@ -398,7 +369,7 @@ class RsvpReply(models.Model):
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     received_at = models.DateTimeField(default=timezone.now)
 
-    objects = RsvpReplyQuerySet.as_manager()
+    objects = AreaScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at", "-pk"]
@@ -406,10 +377,6 @@ class RsvpReply(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_answer_display()}: {self.get_outcome_display()}"
-
-    @property
-    def area_id(self) -> int | None:
-        return self.person.area_id if self.person_id else None
 
 
 class Attendance(models.Model):
@@ -443,9 +410,11 @@ class PaymentEntryQuerySet(AreaScopedQuerySet):
         return self.filter(status=PaymentEntry.Status.OWED)
 
 
-class PaymentEntry(models.Model):
+class PaymentEntry(AppendOnly, models.Model):
     """Money owed to someone for taking part. Written once and never edited: a mistake is put
     right by a reversing entry (the full ledger comes with payments)."""
+
+    never_edited = "Payment entries are never edited; add a reversing entry."
 
     class Kind(models.TextChoices):
         SESSION_FEE = "session_fee", "Session attendance"
@@ -481,30 +450,22 @@ class PaymentEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.person}: £{self.amount_pence / 100:.2f} {self.get_status_display()}"
 
-    def save(self, *args, **kwargs) -> None:
-        # An append-only record: the guard is here because every path saves through it.
-        if not self._state.adding:
-            raise ValueError("Payment entries are never edited; add a reversing entry.")
-        super().save(*args, **kwargs)
-
     @property
     def amount_pounds(self) -> str:
         pounds, pence = divmod(self.amount_pence, 100)
         return f"£{pounds:,}.{pence:02d}"
 
 
-class RecommendationQuerySet(PanelScopedQuerySet):
-    area_lookup = "session__panel__area"
-
-
-class Recommendation(models.Model):
+class Recommendation(AreaThrough, models.Model):
     """Something a panel recommends at a session; it may be escalated to a governance group."""
+
+    area_through = ("session", "panel")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="recommendations")
     text = models.TextField(help_text="In the panel's own words.")
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = RecommendationQuerySet.as_manager()
+    objects = AreaScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["session", "pk"]
@@ -512,14 +473,8 @@ class Recommendation(models.Model):
     def __str__(self) -> str:
         return self.text[:60]
 
-    @property
-    def area_id(self) -> int | None:
-        return self.session.panel.area_id if self.session_id else None
 
-
-class EscalationQuerySet(PanelScopedQuerySet):
-    area_lookup = "raised_by__area"
-
+class EscalationQuerySet(AreaScopedQuerySet):
     def published(self) -> "EscalationQuerySet":
         return self.filter(is_public=True).exclude(public_response="")
 
@@ -530,8 +485,10 @@ class EscalationQuerySet(PanelScopedQuerySet):
         return self.exclude(status__in=[Escalation.Status.DONE, Escalation.Status.DECLINED])
 
 
-class Escalation(models.Model):
+class Escalation(AreaThrough, models.Model):
     """A panel's recommendation put to a governance group, and the group's answer."""
+
+    area_through = ("raised_by",)
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
@@ -602,10 +559,6 @@ class Escalation(models.Model):
     }
 
     @property
-    def area_id(self) -> int | None:
-        return self.raised_by.area_id if self.raised_by_id else None
-
-    @property
     def public_status(self) -> str:
         return self.PUBLIC_STATUS[self.status]
 
@@ -627,8 +580,10 @@ class Escalation(models.Model):
             raise ValidationError(errors)
 
 
-class EscalationUpdate(models.Model):
+class EscalationUpdate(AppendOnly, models.Model):
     """A dated entry in an escalation's history. Added, never edited."""
+
+    never_edited = "Escalation history is never edited; add a new update."
 
     escalation = models.ForeignKey(Escalation, on_delete=models.CASCADE, related_name="updates")
     status = models.CharField(max_length=20, choices=Escalation.Status.choices)
@@ -643,11 +598,6 @@ class EscalationUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} on {self.created_at:%d %b %Y}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise ValueError("Escalation history is never edited; add a new update.")
-        super().save(*args, **kwargs)
 
 
 class MemberLink(models.Model):
