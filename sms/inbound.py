@@ -9,9 +9,7 @@ import json
 import logging
 import re
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from coproduce.models import Area, Person
@@ -22,7 +20,7 @@ from .conversations import current_conversation_by_number
 from .handlers import Inbound, get_handler, handler_name_for
 from .models import Attention, Conversation, Message
 from .outbound import loop_guard_allows, queue_message
-from .safeguarding import suggests_risk
+from .safeguarding import alert_on_call_staff, suggests_risk
 from .texts import render_text
 
 logger = logging.getLogger(__name__)
@@ -301,49 +299,6 @@ def _flag(message: Message, reason: str, detail: str = "") -> None:
     Attention.objects.get_or_create(
         message=message, reason=reason, defaults={"area": message.area, "detail": detail[:300]}
     )
-
-
-# What the alert says, by where the worrying words came in: (text template, email body).
-ALERTS = {
-    "sms": (
-        "staff_alert",
-        "A text received in {area} may show someone at risk.\n"
-        "Please check 'Needs attention' in the Coproduce admin now.",
-    ),
-    "web": (
-        "staff_alert_web",
-        "Feedback left on a web page for {area} may show someone at risk.\n"
-        "Please check the Feedback inbox in the Coproduce admin now (filter: safeguarding).",
-    ),
-}
-
-
-def alert_on_call_staff(area: Area | None, *, channel: str = "sms") -> None:
-    """Tell the area's on-call staff (or, if nobody is on call, its coordinators) by text and
-    email, through the task queue. The alert holds no personal details: staff look in the
-    admin."""
-    from coproduce.roles import AREA_ADMIN, COORDINATOR
-
-    from .tasks import send_email_alert_task
-
-    User = get_user_model()
-    in_area = User.objects.filter(is_active=True).filter(Q(areas=area) | Q(is_national=True))
-    on_call = in_area.filter(is_on_call=True).distinct()
-    if not on_call.exists():
-        on_call = in_area.filter(groups__name__in=[COORDINATOR, AREA_ADMIN]).distinct()
-    area_name = area.name if area else ""
-    text_key, email_body = ALERTS[channel]
-    text = render_text(text_key, area=area, area_name=area_name)
-    for user in on_call:
-        if user.on_call_phone:
-            queue_message(body=text, kind=Message.Kind.ALERT, area=area, phone=user.on_call_phone)
-    emails = sorted({user.email for user in on_call if user.email})
-    if emails:
-        transaction.on_commit(
-            lambda: send_email_alert_task.enqueue(
-                f"Safeguarding alert: {area_name}", email_body.format(area=area_name), emails
-            )
-        )
 
 
 def mark_failed(message_id: int, error: BaseException) -> None:

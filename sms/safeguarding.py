@@ -1,4 +1,4 @@
-"""Spotting texts that suggest risk to self or others.
+"""Spotting texts that suggest risk to self or others, and telling on-call staff.
 
 Deliberately broad: a false alarm costs a coordinator a minute; a missed one can cost a life.
 A partnership adds its own words with the SMS_EXTRA_SAFEGUARDING_PHRASES setting.
@@ -8,6 +8,15 @@ import re
 from functools import cache
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+
+from coproduce.models import Area
+
+from .models import Message
+from .outbound import queue_message
+from .texts import render_text
 
 DEFAULT_PHRASES = [
     "suicide",
@@ -64,3 +73,46 @@ def _normalise(text: str) -> str:
 def suggests_risk(text: str) -> bool:
     phrases = tuple(DEFAULT_PHRASES + list(settings.SMS_EXTRA_SAFEGUARDING_PHRASES))
     return bool(_pattern(phrases).search(_normalise(text)))
+
+
+# What the alert says, by where the worrying words came in: (text template, email body).
+ALERTS = {
+    "sms": (
+        "staff_alert",
+        "A text received in {area} may show someone at risk.\n"
+        "Please check 'Needs attention' in the Coproduce admin now.",
+    ),
+    "web": (
+        "staff_alert_web",
+        "Feedback left on a web page for {area} may show someone at risk.\n"
+        "Please check the Feedback inbox in the Coproduce admin now (filter: safeguarding).",
+    ),
+}
+
+
+def alert_on_call_staff(area: Area | None, *, channel: str = "sms") -> None:
+    """Tell the area's on-call staff (or, if nobody is on call, its coordinators) by text and
+    email, through the task queue. The alert holds no personal details: staff look in the
+    admin."""
+    from coproduce.roles import AREA_ADMIN, COORDINATOR
+
+    from .tasks import send_email_alert_task
+
+    User = get_user_model()
+    in_area = User.objects.filter(is_active=True).filter(Q(areas=area) | Q(is_national=True))
+    on_call = in_area.filter(is_on_call=True).distinct()
+    if not on_call.exists():
+        on_call = in_area.filter(groups__name__in=[COORDINATOR, AREA_ADMIN]).distinct()
+    area_name = area.name if area else ""
+    text_key, email_body = ALERTS[channel]
+    text = render_text(text_key, area=area, area_name=area_name)
+    for user in on_call:
+        if user.on_call_phone:
+            queue_message(body=text, kind=Message.Kind.ALERT, area=area, phone=user.on_call_phone)
+    emails = sorted({user.email for user in on_call if user.email})
+    if emails:
+        transaction.on_commit(
+            lambda: send_email_alert_task.enqueue(
+                f"Safeguarding alert: {area_name}", email_body.format(area=area_name), emails
+            )
+        )

@@ -14,8 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
 
 from coproduce.models import Area, Service
-from sms.inbound import alert_on_call_staff
-from sms.safeguarding import suggests_risk
+from sms.safeguarding import alert_on_call_staff, suggests_risk
 
 from .models import Response
 from .redaction import redact
