@@ -240,21 +240,14 @@ class RecommendationViewSet(AreaScopedViewSet):
     )
 
 
-class EscalationCreateView(AreaScopedViewSet.add_view_class):
-    def save_instance(self):
-        escalation = super().save_instance()
-        escalations.record_edit(
-            escalation=escalation,
-            previous_status=None,
-            note=self.form.cleaned_data.get("update_note", ""),
-            by=self.request.user,
-        )
-        return escalation
+class RecordsEscalationHistory:
+    """Every save of an escalation, new or edited, adds a dated entry to its history."""
 
+    def status_before_edit(self) -> str | None:
+        return None
 
-class EscalationEditView(core_views.ScopedEditView):
     def save_instance(self):
-        previous_status = Escalation.objects.values_list("status", flat=True).get(pk=self.object.pk)
+        previous_status = self.status_before_edit()
         escalation = super().save_instance()
         escalations.record_edit(
             escalation=escalation,
@@ -263,6 +256,15 @@ class EscalationEditView(core_views.ScopedEditView):
             by=self.request.user,
         )
         return escalation
+
+
+class EscalationCreateView(RecordsEscalationHistory, AreaScopedViewSet.add_view_class):
+    pass
+
+
+class EscalationEditView(RecordsEscalationHistory, core_views.ScopedEditView):
+    def status_before_edit(self) -> str | None:
+        return Escalation.objects.values_list("status", flat=True).get(pk=self.object.pk)
 
 
 class EscalationInspectView(core_views.ScopedInspectView):

@@ -290,6 +290,21 @@ def test_a_note_without_a_status_change_is_added_to_the_history(
     assert escalation.updates.last().note == "Discussed at the March board"
 
 
+def test_an_escalation_added_in_the_admin_starts_its_history(
+    verified_client, panel_organiser, escalation
+):
+    data = _escalation_form(escalation, summary="Nowhere to sit at the drop-in")
+    data["update_note"] = "Raised at the June panel"
+
+    response = verified_client(panel_organiser).post(reverse("escalations:add"), data)
+
+    assert response.status_code == 302
+    added = Escalation.objects.get(summary="Nowhere to sit at the drop-in")
+    assert [(u.status, u.note) for u in added.updates.all()] == [
+        ("open", "Raised at the June panel")
+    ]
+
+
 def test_sending_a_member_their_link(
     verified_client, panel_organiser, members, clock, django_capture_on_commit_callbacks
 ):
