@@ -24,6 +24,8 @@ class Inbound:
     conversation: Conversation | None
     # The channel has already replied with crisis signposting: record, but don't ask questions.
     safeguarding: bool = False
+    # False when a question would be unkind: someone at risk, or who may be asking us to stop.
+    questions_allowed: bool = True
     replies: list[str] = field(default_factory=list)
 
 

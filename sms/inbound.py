@@ -201,15 +201,13 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
         area=message.area,
         conversation=conversation,
         safeguarding=at_risk,
+        questions_allowed=not (at_risk or possible_opt_out),
     )
     handler_replies = get_handler(handler_name_for(inbound))(inbound)
     if possible_opt_out:
         # They may be asking us to stop: an apology and the way to stop, never a question
         # (their words are kept, and staff check the flag).
         replies.append(render_text("stop_hint", area=message.area))
-        started = message.conversation
-        if started is not None and started != conversation and started.closed_at is None:
-            started.close(at=now)
     elif not at_risk:
         replies.extend(handler_replies)
     if AUTO_REPLY.search(body):

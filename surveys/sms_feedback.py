@@ -87,10 +87,12 @@ def _continue(inbound: Inbound, response: Response, *, step: str, reply: str) ->
     The response points at the conversation that builds it, and the conversation remembers
     only the service, so starting one is a single insert.
     """
-    if inbound.safeguarding:
-        # Someone who may be at risk gets signposting and a person, not more questions; and
-        # a response they add risk words to, started earlier or not, is never quoted.
+    if not inbound.questions_allowed:
+        # Someone who may be at risk gets signposting and a person, and someone who may want
+        # us to stop gets the way to stop: not more questions.
         step = ""
+    if inbound.safeguarding:
+        # A response they add risk words to, started earlier or not, is never quoted.
         response.is_safeguarding = True
     ours = inbound.conversation is not None and inbound.conversation.handler == HANDLER
     conversation = inbound.conversation if ours else None
