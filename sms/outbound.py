@@ -253,14 +253,23 @@ def _finish(message: Message, status: str, *, error: str = "") -> None:
     )
 
 
-def apply_status_callback(*, sid: str, status: str, error_code: str = "") -> bool:
+# A callback can arrive before the send that got its SID has committed: it is tried again
+# after each of these pauses (seconds) before it is given up as unknown.
+STATUS_CALLBACK_RETRIES = (5, 30, 120)
+
+
+def apply_status_callback(*, sid: str, status: str, error_code: str = "", attempt: int = 0) -> bool:
     """Record a delivery status from Twilio. Never moves a message backwards (a late "sent"
-    after "delivered" is ignored). Returns False for an unknown SID or status."""
+    after "delivered" is ignored). Returns False for an unknown SID or status; an unknown SID
+    is tried again later through the task queue, in case its send had not committed yet."""
     new_status = TWILIO_STATUS.get((status or "").lower())
     with transaction.atomic():
         message = Message.objects.select_for_update().filter(provider_sid=sid).first()
         if message is None:
-            logger.info("Status callback for unknown message SID %s (%s)", sid, status)
+            if new_status is not None and sid and attempt < len(STATUS_CALLBACK_RETRIES):
+                _retry_status_callback(sid, status, error_code, attempt=attempt)
+            else:
+                logger.info("Status callback for unknown message SID %s (%s)", sid, status)
             return False
         if new_status is None:
             logger.warning("Unknown status %r in callback for %s", status, sid)
@@ -274,3 +283,16 @@ def apply_status_callback(*, sid: str, status: str, error_code: str = "") -> boo
         if error_code == OPTED_OUT_ERROR and message.person is not None:
             message.person.opt_out()
     return True
+
+
+def _retry_status_callback(sid: str, status: str, error_code: str, *, attempt: int) -> None:
+    from .tasks import apply_status_callback_task
+
+    pause = STATUS_CALLBACK_RETRIES[attempt]
+    logger.info("Status callback for %s (%s) not matched yet; again in %ss", sid, status, pause)
+    run_after = timezone.now() + timedelta(seconds=pause)
+    transaction.on_commit(
+        lambda: apply_status_callback_task.using(run_after=run_after).enqueue(
+            sid, status, error_code, attempt + 1
+        )
+    )

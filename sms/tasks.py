@@ -9,6 +9,11 @@ def send_message_task(message_id: int) -> None:
 
 
 @task()
+def apply_status_callback_task(sid: str, status: str, error_code: str, attempt: int) -> None:
+    outbound.apply_status_callback(sid=sid, status=status, error_code=error_code, attempt=attempt)
+
+
+@task()
 def send_email_alert_task(subject: str, body: str, recipients: list[str]) -> None:
     from django.core.mail import send_mail
 

@@ -1,10 +1,13 @@
 """POST /sms/twilio/status/: Twilio's delivery reports for the texts we sent."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from sms.models import Message
+from sms.outbound import STATUS_CALLBACK_RETRIES
 from tests.factories import PersonFactory
-from tests.sms.conftest import STATUS_URL, signed_post
+from tests.sms.conftest import STATUS_URL, run_tasks, signed_post, waiting_tasks
 
 SID = "SM" + "5" * 32
 
@@ -90,13 +93,40 @@ def test_delivered_arriving_first_is_kept(client, sent):
     assert sent.status == Message.Status.DELIVERED
 
 
-def test_unknown_sid_is_answered_200(client, sent, caplog):
-    response = _callback(client, "delivered", sid="SM" + "9" * 32)
+def test_unknown_sid_is_answered_200_tried_again_and_then_given_up(
+    client, sent, caplog, clock, django_capture_on_commit_callbacks
+):
+    start = clock(datetime(2026, 6, 1, 12, 0, tzinfo=UTC))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _callback(client, "delivered", sid="SM" + "9" * 32)
 
     assert response.status_code == 200
+    for pause in STATUS_CALLBACK_RETRIES:
+        assert waiting_tasks("apply_status_callback_task").count() == 1
+        start = clock(start + timedelta(seconds=pause))
+        run_tasks()
+    assert not waiting_tasks("apply_status_callback_task").exists()
     assert "unknown message SID" in caplog.text
     sent.refresh_from_db()
     assert sent.status == Message.Status.ACCEPTED
+
+
+def test_a_callback_that_beats_the_send_commit_is_applied_when_tried_again(
+    client, sent, clock, django_capture_on_commit_callbacks
+):
+    """Twilio can report on a text before our send has stored the SID it was given."""
+    start = clock(datetime(2026, 6, 1, 12, 0, tzinfo=UTC))
+    early_sid = "SM" + "7" * 32
+    with django_capture_on_commit_callbacks(execute=True):
+        _callback(client, "failed", sid=early_sid, ErrorCode="30003")
+    Message.objects.filter(pk=sent.pk).update(provider_sid=early_sid)  # the send commits
+
+    clock(start + timedelta(seconds=STATUS_CALLBACK_RETRIES[0]))
+    run_tasks()
+
+    sent.refresh_from_db()
+    assert (sent.status, sent.error_code) == (Message.Status.SEND_FAILED, "30003")
+    assert not waiting_tasks("apply_status_callback_task").exists()
 
 
 def test_unknown_status_is_answered_200_and_changes_nothing(client, sent):
