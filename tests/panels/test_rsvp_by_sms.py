@@ -12,6 +12,7 @@ from sms.backends import locmem
 from sms.gsm import fits_one_segment
 from sms.models import Conversation, Message
 from surveys.models import Response
+from tests.factories import ServiceFactory
 from tests.panels.conftest import NOON, MembershipFactory, SessionFactory
 from tests.sms.conftest import replies, run_tasks
 
@@ -259,3 +260,20 @@ def test_the_rsvp_conversation_is_open_with_the_panels_handler(invited, members)
 )
 def test_parse_answer(body, expected):
     assert parse_answer(body) == expected
+
+
+def test_feedback_about_a_service_during_an_invitation_leaves_the_invitation_open(
+    invited, members, panel, text_in
+):
+    """The feedback questions run in their own conversation; the invitation's waits for YES."""
+    ServiceFactory(area=panel.area, code="HOSTEL", name="Hope House")
+    sender = number_of(members[0])
+
+    assert replies(text_in("HOSTEL", sender=sender))[0].startswith("How did Hope House")
+    assert replies(text_in("4", sender=sender))[0].startswith("Thank you. Anything else")
+    text_in("no thanks", sender=sender)
+    booked = replies(text_in("YES", sender=sender))
+
+    assert Response.objects.get().feeling_score == 4
+    assert "you're booked" in booked[0]
+    assert Invitation.objects.get(session=invited, person=members[0].person).status == "coming"
