@@ -4,9 +4,6 @@ from coproduce.models import Area, Person
 
 from .models import Conversation
 
-# ``start_conversation(current=...)`` default: the caller hasn't looked for an open one.
-NOT_LOOKED_UP = object()
-
 
 def start_conversation(
     *,
@@ -15,18 +12,16 @@ def start_conversation(
     step: str,
     context: dict | None = None,
     at=None,
-    current: Conversation | None | object = NOT_LOOKED_UP,
+    close_others: bool = True,
 ) -> Conversation:
     """Open a conversation, closing any other open one: a person answers one question at a time.
 
-    A handler that already has the person's open conversation (or knows there is none)
-    passes it as ``current``, which saves searching for open ones again.
+    A handler that has just been told the person has no open conversation for it passes
+    ``close_others=False``, which saves looking for them again.
     """
     at = at or timezone.now()
-    if current is NOT_LOOKED_UP:
+    if close_others:
         Conversation.objects.filter(person=person, closed_at__isnull=True).update(closed_at=at)
-    elif current is not None:
-        current.close(at=at)
     return Conversation.objects.create(
         person=person,
         handler=handler,
@@ -41,12 +36,8 @@ def current_conversation_by_number(area: Area, phone_hash: str, *, at=None) -> C
     """The open conversation with whoever has this number in ``area``, their Person loaded
     with it: one query finds both for someone mid-conversation, as most texters are."""
     return (
-        Conversation.objects.filter(
-            person__area=area,
-            person__phone_hash=phone_hash,
-            closed_at__isnull=True,
-            expires_at__gt=at or timezone.now(),
-        )
+        Conversation.objects.open(at=at)
+        .filter(person__area=area, person__phone_hash=phone_hash)
         .select_related("person")
         .order_by("-started_at", "-pk")
         .first()

@@ -123,9 +123,9 @@ class Message(models.Model):
 
 
 class ConversationQuerySet(models.QuerySet):
-    def open_for(self, person: Person, *, at=None) -> "ConversationQuerySet":
-        at = at or timezone.now()
-        return self.filter(person=person, closed_at__isnull=True, expires_at__gt=at)
+    def open(self, *, at=None) -> "ConversationQuerySet":
+        """Not closed, and still inside the window for an answer."""
+        return self.filter(closed_at__isnull=True, expires_at__gt=at or timezone.now())
 
 
 class Conversation(models.Model):

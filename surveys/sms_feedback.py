@@ -97,15 +97,15 @@ def _continue(inbound: Inbound, response: Response, *, step: str, reply: str) ->
     ours = inbound.conversation is not None and inbound.conversation.handler == HANDLER
     conversation = inbound.conversation if ours else None
     if step and not ours:
-        # ``current`` is what the channel found open for us: None also when another app's
-        # conversation (an invitation waiting for YES or NO) handed this text on; that one
-        # stays open for its answer.
+        # The channel found no open conversation for us, so there is none to close; or
+        # another app's (an invitation waiting for YES or NO) handed this text on, and that
+        # one stays open for its answer.
         conversation = start_conversation(
             person=inbound.person,
             handler=HANDLER,
             step=step,
             context={"service_id": response.service_id} if response.service_id else {},
-            current=inbound.conversation,
+            close_others=False,
         )
     elif ours:
         context = dict(conversation.context)
