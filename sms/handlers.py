@@ -35,10 +35,20 @@ Claim = Callable[[Inbound], bool]
 
 _handlers: dict[str, Handler] = {}
 _claims: list[tuple[str, Claim]] = []
+_load_with: set[str] = set()
 
 
-def register(name: str, handler: Handler) -> None:
+def register(name: str, handler: Handler, *, load_with: tuple[str, ...] = ()) -> None:
+    """Register ``handler`` as ``name``. ``load_with`` names one-to-one relations of
+    Conversation (an app's row per conversation) to load in the same query as the
+    conversation, so the handler doesn't look for its row again on every reply."""
     _handlers[name] = handler
+    _load_with.update(load_with)
+
+
+def conversation_relations() -> list[str]:
+    """What handlers asked to have loaded with a conversation (for select_related)."""
+    return sorted(_load_with)
 
 
 def register_claim(name: str, claims: Claim) -> None:

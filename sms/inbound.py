@@ -8,6 +8,7 @@ message is kept (marked FAILED, reprocessed by ``manage.py reprocess_sms``).
 import json
 import logging
 import re
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,10 +17,10 @@ from coproduce.models import Area, Person
 from coproduce.phones import InvalidPhoneNumber, normalise_phone
 
 from . import keywords
-from .conversations import current_conversation_by_number
+from .conversations import person_by_number
 from .handlers import Inbound, get_handler, handler_name_for
 from .models import Attention, Conversation, Message
-from .outbound import loop_guard_allows, queue_message
+from .outbound import loop_guard_allows, loop_window_count, queue_message
 from .safeguarding import alert_on_call_staff, suggests_risk
 from .texts import render_text
 
@@ -78,8 +79,8 @@ def _handle_stored(message: Message) -> list[str]:
     """Handle a stored message in one transaction; on any failure keep it, FAILED."""
     try:
         with transaction.atomic():
-            replies, person = _decide(message)
-            return _finish(message, replies, person=person, send_replies=False, fresh=True)
+            replies, sender = _decide(message)
+            return _finish(message, replies, sender=sender, send_replies=False, fresh=True)
     except Exception as error:  # whatever broke, the text is kept for staff
         logger.exception("Processing inbound SMS %s failed; kept for reprocessing", message.pk)
         with transaction.atomic():
@@ -142,23 +143,35 @@ def process_inbound(message_id: int, *, send_replies: bool = False) -> list[str]
     message = Message.objects.select_for_update().get(pk=message_id)
     if message.status == Message.Status.PROCESSED:
         return []
-    replies, person = _decide(message)
-    return _finish(message, replies, person=person, send_replies=send_replies)
+    replies, sender = _decide(message)
+    return _finish(message, replies, sender=sender, send_replies=send_replies)
 
 
-def _decide(message: Message) -> tuple[list[str], Person | None]:
+@dataclass
+class Sender:
+    """Who sent a text, as found when it came in."""
+
+    person: Person | None
+    conversation: Conversation | None = None
+    first_contact: bool = False
+    # Texts we sent them inside the loop guard's window, fetched with the person.
+    texts_in_loop_window: int | None = None
+
+
+def _decide(message: Message) -> tuple[list[str], Sender]:
     """What to reply, and who sent it; records opt-outs, flags and feedback on the way."""
     now = timezone.now()
     replies: list[str] = []
 
-    conversation, person, first_contact = _find_sender(message, at=now)
+    sender = _find_sender(message, at=now)
+    person, conversation = sender.person, sender.conversation
     if person is None:
         _flag(
             message,
             Attention.Reason.UNUSUAL_SENDER,
             "Sender is not a phone number we can reply to.",
         )
-        return [], None
+        return [], sender
 
     body = message.body.strip()
     keyword = keywords.keyword_of(body)
@@ -167,18 +180,18 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
         person.opt_out(at=now)
         Conversation.objects.filter(person=person, closed_at__isnull=True).update(closed_at=now)
         # Twilio answers STOP itself; a second text from us would be unwelcome.
-        return [], person
+        return [], sender
     if keyword in keywords.OPT_IN:
         message.kind = Message.Kind.KEYWORD
         person.opt_in()
-        return [render_text("opted_in", area=message.area)], person
+        return [render_text("opted_in", area=message.area)], sender
     if keyword in keywords.HELP:
         message.kind = Message.Kind.KEYWORD
         area_name = message.area.name if message.area else ""
-        return [render_text("help", area=message.area, area_name=area_name)], person
+        return [render_text("help", area=message.area, area_name=area_name)], sender
 
     possible_opt_out = keywords.looks_like_opt_out_request(body)
-    if first_contact and not possible_opt_out:
+    if sender.first_contact and not possible_opt_out:
         replies.append(render_text("privacy_note", area=message.area))
 
     at_risk = suggests_risk(body)
@@ -193,7 +206,7 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
 
     if not body:
         replies.append(render_text("media" if message.num_media else "empty", area=message.area))
-        return replies, person
+        return replies, sender
 
     inbound = Inbound(
         message=message,
@@ -213,47 +226,51 @@ def _decide(message: Message) -> tuple[list[str], Person | None]:
     if AUTO_REPLY.search(body):
         # Never answer an auto-reply: two robots can text each other all night.
         replies = []
-    return replies, person
+    return replies, sender
 
 
-def _find_sender(message: Message, *, at) -> tuple[Conversation | None, Person | None, bool]:
-    """(their open conversation, the sender, whether this is their first text). A new number
+def _find_sender(message: Message, *, at) -> Sender:
+    """The sender, with their open conversation and the loop guard's count. A new number
     gets a Person; a sender we can't reply to (a short code or a name) gets none."""
     if message.area is None or not message.phone or _e164_or_blank(message.phone) != message.phone:
-        return None, None, False
-    conversation = current_conversation_by_number(message.area, message.phone_hash, at=at)
-    if conversation is not None:
-        return conversation, conversation.person, False
-    same_number = Person.objects.filter(area=message.area, phone_hash=message.phone_hash)
-    existing = same_number.order_by().first()
+        return Sender(person=None)
+    existing = person_by_number(
+        message.area,
+        message.phone_hash,
+        at=at,
+        texts_in_loop_window=loop_window_count(message.phone_hash, at=at),
+    )
     if existing is not None:
-        return None, existing, False
+        return Sender(existing, existing.open_conversation, False, existing.texts_in_loop_window)
     person = Person(area=message.area, phone=message.phone, is_cohort_member=True)
     try:
         with transaction.atomic():
             person.save()
     except IntegrityError:
         # Another text from this new number, handled at the same moment, made them first.
-        return None, same_number.get(), False
-    return None, person, True
+        return Sender(Person.objects.get(area=message.area, phone_hash=message.phone_hash))
+    return Sender(person, first_contact=True)
 
 
 def _finish(
     message: Message,
     replies: list[str],
     *,
-    person: Person | None,
+    sender: Sender,
     send_replies: bool,
     fresh: bool = False,
 ) -> list[str]:
     now = timezone.now()
+    person = sender.person
     if person is not None and person.is_opted_out:
         # Texting in is not opting back in (only START is); Twilio would block a reply anyway.
         replies = []
     if (
         replies
         and message.phone_hash
-        and not loop_guard_allows(message.phone_hash, extra=len(replies), at=now)
+        and not loop_guard_allows(
+            message.phone_hash, extra=len(replies), at=now, already=sender.texts_in_loop_window
+        )
     ):
         logger.warning("Loop guard: not replying to message %s", message.pk)
         replies = []

@@ -122,10 +122,17 @@ class Message(models.Model):
         return segment_count(self.body)
 
 
+def open_conversation_q(*, at=None, prefix: str = "") -> Q:
+    """Not closed, and still inside the window for an answer (``prefix``: the path to the
+    conversation from another model, e.g. "conversations__")."""
+    at = at or timezone.now()
+    return Q(**{f"{prefix}closed_at__isnull": True, f"{prefix}expires_at__gt": at})
+
+
 class ConversationQuerySet(models.QuerySet):
     def open(self, *, at=None) -> "ConversationQuerySet":
         """Not closed, and still inside the window for an answer."""
-        return self.filter(closed_at__isnull=True, expires_at__gt=at or timezone.now())
+        return self.filter(open_conversation_q(at=at))
 
 
 class Conversation(models.Model):

@@ -11,4 +11,4 @@ class SurveysConfig(AppConfig):
 
         from . import sms_feedback
 
-        register(sms_feedback.HANDLER, sms_feedback.handle)
+        register(sms_feedback.HANDLER, sms_feedback.handle, load_with=("response",))

@@ -50,13 +50,14 @@ class Response(models.Model):
     consent_to_quote = models.BooleanField(default=False)
     # Messages suggesting risk are handled by staff and never shown as quotes.
     is_safeguarding = models.BooleanField(default=False)
-    # The SMS conversation this came from, if any.
-    conversation = models.ForeignKey(
+    # The SMS conversation that built this, if any: one response per conversation, loaded
+    # with the conversation when a reply comes in (see surveys.apps).
+    conversation = models.OneToOneField(
         "sms.Conversation",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="responses",
+        related_name="response",
     )
     # Web only: answers to a page's extra questions, {question: answer}.
     answers = models.JSONField(default=dict, blank=True)

@@ -9,6 +9,7 @@ and words. A reply after the conversation window is new feedback, not an old ans
 """
 
 import re
+from dataclasses import replace
 
 from coproduce.models import Consent, Service
 from sms.conversations import start_conversation
@@ -36,7 +37,10 @@ def handle(inbound: Inbound) -> list[str]:
         return _answer_to_score(inbound)
     if conversation.step == STEP_MORE:
         return _answer_to_more(inbound)
-    return _new_feedback(inbound)
+    # Ours but waiting for nothing we know: close it, and this text is new feedback with a
+    # conversation (and a response) of its own.
+    conversation.close()
+    return _new_feedback(replace(inbound, conversation=None))
 
 
 def _new_response(inbound: Inbound, *, service: Service | None, **fields) -> Response:
@@ -124,9 +128,10 @@ def _continue(inbound: Inbound, response: Response, *, step: str, reply: str) ->
 def _current_response(inbound: Inbound) -> Response:
     """The response this conversation is building, or a new one (after a staff prompt)."""
     conversation = inbound.conversation
-    response = Response.objects.filter(conversation=conversation).order_by("-pk").first()
-    if response is not None:
-        return response
+    try:
+        return conversation.response  # loaded with the conversation (see apps.py)
+    except Response.DoesNotExist:
+        pass
     service = Service.objects.filter(
         pk=conversation.context.get("service_id"), area=inbound.area
     ).first()

@@ -230,9 +230,29 @@ def test_an_answer_mid_conversation_reads_and_writes_only_what_it_needs(
     text_in, hostel, known_person, django_assert_max_num_queries
 ):
     """Every text is handled while Twilio waits. The budget: the area, the stored text; then
-    sender with conversation (one query), the response read and written, the conversation,
-    the loop guard, the text's status and the reply; and the two transactions' savepoints."""
+    the sender with their conversation, its response and the loop guard's count (one query),
+    the conversation and response written, the text's status and the reply; and the two
+    transactions' savepoints."""
     text_in("HOSTEL")
 
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(11):
         assert replies(text_in("4")) == [ASK_MORE]
+
+
+def test_our_conversation_waiting_for_an_unknown_step_is_closed_and_the_text_is_new(
+    text_in, hostel, known_person
+):
+    """An open feedback conversation that already holds a response but waits for no step we
+    know (left by an older version, say) must not swallow the new text or fail on it."""
+    text_in("hostel 4")
+    old = Conversation.objects.get()
+    Conversation.objects.filter(pk=old.pk).update(step="")
+
+    assert replies(text_in("the food was cold")) == [THANKS]
+
+    old.refresh_from_db()
+    assert old.closed_at is not None
+    newest = Response.objects.order_by("pk").last()
+    assert Response.objects.count() == 2
+    assert newest.text == "the food was cold"
+    assert newest.conversation != old
