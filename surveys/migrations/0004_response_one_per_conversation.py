@@ -2,6 +2,25 @@
 
 import django.db.models.deletion
 from django.db import migrations, models
+from django.db.models import Count
+
+
+def keep_newest_response_per_conversation(apps, schema_editor):
+    """Two texts handled at the same moment could once each start a response for one
+    conversation. The newest is the one the conversation went on building (as the old code
+    read it); older ones keep their words and scores, and only lose the link."""
+    Response = apps.get_model("surveys", "Response")
+    shared = (
+        Response.objects.exclude(conversation=None)
+        .values("conversation")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("conversation", flat=True)
+    )
+    for conversation_id in list(shared):
+        responses = Response.objects.filter(conversation_id=conversation_id).order_by("-pk")
+        newest = responses.values_list("pk", flat=True).first()
+        responses.exclude(pk=newest).update(conversation=None)
 
 
 class Migration(migrations.Migration):
@@ -12,6 +31,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(keep_newest_response_per_conversation, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='response',
             name='conversation',
