@@ -193,8 +193,10 @@ class Person(models.Model):
         self.save(update_fields=["opted_out_at", "updated_at"])
 
     def has_consent(self, kind: str) -> bool:
-        latest = self.consents.filter(kind=kind).order_by("-recorded_at", "-pk").first()
-        return bool(latest and latest.given)
+        """Whether their latest decision of this kind was yes (no decision is no)."""
+        decisions = Consent.objects.filter(person_id=self.pk, kind=kind)
+        latest = decisions.order_by("-recorded_at", "-pk").values_list("given", flat=True)
+        return bool(latest.first())
 
 
 class Consent(models.Model):
