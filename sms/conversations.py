@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from coproduce.models import Area, Person
 
-from .handlers import conversation_relations
+from .handlers import consents_to_load, conversation_relations
 from .models import Conversation, open_conversation_q
 
 
@@ -37,7 +37,7 @@ def start_conversation(
 def person_by_number(area: Area, phone_hash: str, *, at=None, **extra) -> Person | None:
     """Whoever has this number in ``area``, or None. Found with them in the same query: their
     newest open conversation as ``open_conversation`` (None if they have none), what handlers
-    asked to have loaded with it (see handlers.register), and ``extra`` annotations.
+    asked to have loaded with it and them (see handlers.register), and ``extra`` annotations.
 
     This runs for every text while Twilio waits, and most texters are mid-conversation: one
     query instead of three is a large part of what a text costs us.
@@ -50,6 +50,7 @@ def person_by_number(area: Area, phone_hash: str, *, at=None, **extra) -> Person
     # than with ORDER BY, saves Django more work per text than the query costs the database.
     rows = list(
         Person.objects.filter(area=area, phone_hash=phone_hash)
+        .with_consents(*consents_to_load())
         .annotate(open_conversation=open_conversation, **extra)
         .select_related("open_conversation", *loaded)
         .order_by()

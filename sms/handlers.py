@@ -36,19 +36,33 @@ Claim = Callable[[Inbound], bool]
 _handlers: dict[str, Handler] = {}
 _claims: list[tuple[str, Claim]] = []
 _load_with: set[str] = set()
+_consents: set[str] = set()
 
 
-def register(name: str, handler: Handler, *, load_with: tuple[str, ...] = ()) -> None:
-    """Register ``handler`` as ``name``. ``load_with`` names one-to-one relations of
-    Conversation (an app's row per conversation) to load in the same query as the
-    conversation, so the handler doesn't look for its row again on every reply."""
+def register(
+    name: str,
+    handler: Handler,
+    *,
+    load_with: tuple[str, ...] = (),
+    consents: tuple[str, ...] = (),
+) -> None:
+    """Register ``handler`` as ``name``. Loaded with the sender, in the one query that finds
+    them, so the handler needn't ask again on every text: ``load_with``, one-to-one relations
+    of Conversation (an app's row per conversation); ``consents``, the kinds of Consent it
+    reads with ``person.has_consent``."""
     _handlers[name] = handler
     _load_with.update(load_with)
+    _consents.update(consents)
 
 
 def conversation_relations() -> list[str]:
     """What handlers asked to have loaded with a conversation (for select_related)."""
     return sorted(_load_with)
+
+
+def consents_to_load() -> list[str]:
+    """The kinds of consent handlers asked to have loaded with the sender."""
+    return sorted(_consents)
 
 
 def register_claim(name: str, claims: Claim) -> None:

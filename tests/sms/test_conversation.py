@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coproduce.models import Person
+from coproduce.models import Consent, Person
 from sms.backends import locmem
 from sms.models import Conversation, Message
 from sms.outbound import queue_feedback_prompt
@@ -256,3 +256,20 @@ def test_our_conversation_waiting_for_an_unknown_step_is_closed_and_the_text_is_
     assert Response.objects.count() == 2
     assert newest.text == "the food was cold"
     assert newest.conversation != old
+
+
+def test_new_feedback_reads_quote_consent_with_the_sender(
+    text_in, hostel, known_person, django_assert_max_num_queries
+):
+    """The budget: the area, the stored text; then the sender (with their consent to be
+    quoted), the conversation and response created, the text's status and the reply; and the
+    two transactions' savepoints."""
+    Consent.objects.create(
+        person=known_person, kind=Consent.Kind.QUOTE_WORDS, given=True, channel="sms"
+    )
+    text_in("thanks")  # the area's wording and services are read once, then kept
+
+    with django_assert_max_num_queries(11):
+        assert replies(text_in("hostel 4 the staff were kind")) == [ASK_MORE]
+
+    assert Response.objects.latest("pk").consent_to_quote
