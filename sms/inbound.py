@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from coproduce.models import Area, Person
@@ -67,7 +67,7 @@ def receive_inbound(params) -> list[str]:
     item for staff. A repeat of a MessageSid we already have changes nothing and gets no
     replies. Raises DatabaseError when the message could not be stored at all (the caller
     asks Twilio to retry). Replies are stored as outbound messages; alerts and emails are
-    queued on commit.
+    queued on commit. Only the first commit waits for the disk (commit_without_waiting_for_disk).
     """
     message, created = store_inbound(params)
     if not created:
@@ -79,6 +79,7 @@ def _handle_stored(message: Message) -> list[str]:
     """Handle a stored message in one transaction; on any failure keep it, FAILED."""
     try:
         with transaction.atomic():
+            commit_without_waiting_for_disk()
             replies, sender = _decide(message)
             return _finish(message, replies, sender=sender, send_replies=False, fresh=True)
     except Exception as error:  # whatever broke, the text is kept for staff
@@ -86,6 +87,20 @@ def _handle_stored(message: Message) -> list[str]:
         with transaction.atomic():
             _record_failure(message, error)
         return []
+
+
+def commit_without_waiting_for_disk() -> None:
+    """Let the current transaction's commit return before PostgreSQL has flushed it to disk.
+
+    For handling a text only: the text itself was committed, durably, before handling began,
+    and everything handling writes can be worked out again from it. If the database crashed
+    in the fraction of a second before the flush, the handling is lost whole (never half),
+    the text is left RECEIVED and ``reprocess_sms`` handles it again. Meanwhile Twilio, and
+    the person texting, don't wait on the disk twice for every text.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit = off")
 
 
 def inbound_message(params) -> Message:

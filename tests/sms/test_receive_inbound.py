@@ -5,7 +5,7 @@ check (what survives a failure, how many commits) only shows once a transaction 
 """
 
 import pytest
-from django.db import IntegrityError, connections
+from django.db import IntegrityError, connection, connections
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
@@ -140,3 +140,33 @@ def test_an_integrity_error_storing_a_text_without_a_sid_is_not_taken_for_a_repe
     response = signed_post(Client(), INBOUND_URL, twilio_params("hi", MessageSid="", SmsSid=""))
 
     assert response.status_code == 503
+
+
+def test_only_storing_the_text_waits_for_the_disk(sms_area, hostel, monkeypatch):
+    """PostgreSQL: the text's own commit is synchronous; the handling's, which can be redone
+    from the stored text, is not. Other databases are left as they are."""
+    during_handling = []
+
+    def note_commit_mode(inbound):
+        during_handling.append(_synchronous_commit())
+        return feedback(inbound)
+
+    feedback = handlers.get_handler("feedback")
+    monkeypatch.setitem(handlers._handlers, "feedback", note_commit_mode)
+
+    assert replies(_post("hostel 4 the staff were kind"))
+
+    if connection.vendor == "postgresql":
+        assert during_handling == ["off"]
+        assert _synchronous_commit() == "on"  # SET LOCAL: this transaction only
+    else:
+        assert during_handling == [None]
+    assert Message.objects.inbound().get().status == Message.Status.PROCESSED
+
+
+def _synchronous_commit() -> str | None:
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
