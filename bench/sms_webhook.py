@@ -13,7 +13,8 @@ per message / floor time per message).
         .venv/bin/python bench/sms_webhook.py
     (the database named, which must have "bench" in its name, is emptied: dropped and created)
 
-Durability is as in production: PostgreSQL commits are synchronous; the SQLite file is written
+Durability is as in production: on PostgreSQL each text's own commit waits for the disk (its
+handling's doesn't, see sms.inbound.commit_without_waiting_for_disk); the SQLite file is written
 with SQLite's default synchronous=FULL (the test settings' synchronous=OFF is not used here).
 """
 
