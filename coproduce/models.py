@@ -142,6 +142,9 @@ def _consent_attname(kind: str) -> str:
     return f"latest_consent_{kind}"
 
 
+_NOT_LOADED = object()
+
+
 class Person(models.Model):
     """A cohort member and/or expert by experience (EbE).
 
@@ -218,8 +221,9 @@ class Person(models.Model):
 
     def has_consent(self, kind: str) -> bool:
         """Whether their latest decision of this kind was yes (no decision is no)."""
-        if _consent_attname(kind) in self.__dict__:  # loaded by PersonQuerySet.with_consents
-            return bool(self.__dict__[_consent_attname(kind)])
+        loaded = self.__dict__.get(_consent_attname(kind), _NOT_LOADED)
+        if loaded is not _NOT_LOADED:  # by PersonQuerySet.with_consents
+            return bool(loaded)
         decisions = Consent.objects.filter(person_id=self.pk, kind=kind)
         latest = decisions.order_by("-recorded_at", "-pk").values_list("given", flat=True)
         return bool(latest.first())

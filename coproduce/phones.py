@@ -6,7 +6,7 @@ every write, so it can't be searched) and an HMAC-SHA256 of the E.164 form (whic
 
 import hashlib
 import hmac
-from functools import cache, lru_cache
+from functools import cache
 
 import phonenumbers
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -20,16 +20,11 @@ class InvalidPhoneNumber(ValidationError):
 
 def normalise_phone(raw: str, *, region: str | None = None) -> str:
     """Return ``raw`` as E.164 (``+447700900123``) or raise InvalidPhoneNumber."""
-    return _normalise((raw or "").strip(), region or settings.PHONE_DEFAULT_REGION)
-
-
-@lru_cache(maxsize=4096)
-def _normalise(text: str, region: str) -> str:
-    # Cached: each text's sender is checked more than once on its way in (errors aren't kept).
+    text = (raw or "").strip()
     if not text:
         raise InvalidPhoneNumber("Enter a phone number.", code="empty")
     try:
-        parsed = phonenumbers.parse(text, region)
+        parsed = phonenumbers.parse(text, region or settings.PHONE_DEFAULT_REGION)
     except phonenumbers.NumberParseException as error:
         raise InvalidPhoneNumber(
             "That doesn't look like a phone number.", code="unparseable"

@@ -55,16 +55,14 @@ def person_by_number(area: Area, phone_hash: str, *, at=None, **extra) -> Person
         .select_related("open_conversation", *loaded)
         .order_by()
     )
-    if not rows:
-        return None
-    person = max(rows, key=_newest_conversation)
-    # Django sets the attribute only when a conversation was found.
-    person.open_conversation = conversation = getattr(person, "open_conversation", None)
-    if conversation is not None:
-        conversation.person = person
+    for row in rows:  # Django sets the attribute only when a conversation was found
+        row.open_conversation = getattr(row, "open_conversation", None)
+    person = max(rows, key=_newest_conversation, default=None)
+    if person is not None and person.open_conversation is not None:
+        person.open_conversation.person = person
     return person
 
 
 def _newest_conversation(person: Person) -> tuple:
-    conversation = getattr(person, "open_conversation", None)
+    conversation = person.open_conversation
     return (conversation.started_at, conversation.pk) if conversation else ()

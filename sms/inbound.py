@@ -256,7 +256,11 @@ def _find_sender(message: Message, *, at) -> Sender:
         texts_in_loop_window=loop_window_count(message.phone_hash, at=at),
     )
     if existing is not None:
-        return Sender(existing, existing.open_conversation, False, existing.texts_in_loop_window)
+        return Sender(
+            existing,
+            conversation=existing.open_conversation,
+            texts_in_loop_window=existing.texts_in_loop_window,
+        )
     person = Person(area=message.area, phone=message.phone, is_cohort_member=True)
     try:
         with transaction.atomic():
@@ -303,21 +307,7 @@ def _finish(
             queue_message(body=reply, kind=Message.Kind.REPLY, area=message.area, person=person)
         return replies
     for reply in replies:  # usually one: a plain insert costs less than bulk_create
-        Message(
-            direction=Message.Direction.OUTBOUND,
-            kind=Message.Kind.REPLY,
-            status=Message.Status.REPLIED,
-            area=message.area,
-            person=person,
-            phone=message.phone,
-            phone_hash=message.phone_hash,
-            our_number=message.our_number,
-            conversation=message.conversation,
-            in_reply_to=message,
-            body=reply,
-            created_at=now,
-            status_updated_at=now,
-        ).save(force_insert=True)
+        Message.reply_to(message, reply, at=now).save(force_insert=True)
     return replies
 
 

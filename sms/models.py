@@ -18,9 +18,6 @@ class MessageQuerySet(AreaScopedQuerySet):
     def outbound(self) -> "MessageQuerySet":
         return self.filter(direction=Message.Direction.OUTBOUND)
 
-    def to_number_since(self, phone_hash: str, since) -> "MessageQuerySet":
-        return self.outbound().filter(phone_hash=phone_hash, created_at__gte=since)
-
     def needing_reprocessing(self, *, stale_after=timedelta(minutes=10)) -> "MessageQuerySet":
         """Inbound texts that failed, or were stored but never finished (the request died
         before it could mark the failure)."""
@@ -115,6 +112,24 @@ class Message(models.Model):
         arrow = "←" if self.direction == self.Direction.INBOUND else "→"
         return f"{arrow} {self.body[:40]}"
 
+    @classmethod
+    def reply_to(cls, inbound: "Message", body: str, *, at) -> "Message":
+        """An unsaved row for a reply sent in the webhook's answer (TwiML) to ``inbound``."""
+        return cls(
+            direction=cls.Direction.OUTBOUND,
+            kind=cls.Kind.REPLY,
+            status=cls.Status.REPLIED,
+            area=inbound.area,
+            person=inbound.person,
+            phone=inbound.phone,
+            our_number=inbound.our_number,
+            conversation=inbound.conversation,
+            in_reply_to=inbound,
+            body=body,
+            created_at=at,
+            status_updated_at=at,
+        )
+
     @property
     def segments(self) -> int:
         from .gsm import segment_count
@@ -127,12 +142,6 @@ def open_conversation_q(*, at=None, prefix: str = "") -> Q:
     conversation from another model, e.g. "conversations__")."""
     at = at or timezone.now()
     return Q(**{f"{prefix}closed_at__isnull": True, f"{prefix}expires_at__gt": at})
-
-
-class ConversationQuerySet(models.QuerySet):
-    def open(self, *, at=None) -> "ConversationQuerySet":
-        """Not closed, and still inside the window for an answer."""
-        return self.filter(open_conversation_q(at=at))
 
 
 class Conversation(models.Model):
@@ -148,8 +157,6 @@ class Conversation(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
-
-    objects = ConversationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at", "-pk"]

@@ -131,18 +131,7 @@ def _record(n, person, service, score, words, body, at) -> None:
     )
     at_risk = service is None and "end it all" in body
     reply = render_text("safeguarding" if at_risk else "ask_more" if score else "thanks")
-    Message.objects.create(
-        direction=Message.Direction.OUTBOUND,
-        kind=Message.Kind.REPLY,
-        status=Message.Status.REPLIED,
-        area=person.area,
-        person=person,
-        phone=person.phone,
-        body=reply,
-        in_reply_to=inbound,
-        created_at=at,
-        status_updated_at=at,
-    )
+    Message.reply_to(inbound, reply, at=at).save(force_insert=True)
     if service is None:
         reason = Attention.Reason.SAFEGUARDING if at_risk else Attention.Reason.POSSIBLE_OPT_OUT
         Attention.objects.create(area=person.area, message=inbound, reason=reason, detail=body)
